@@ -1,0 +1,3 @@
+using Ckan.Cli;
+
+return await CkanCommandLine.InvokeAsync(args, Console.Out, Console.Error);

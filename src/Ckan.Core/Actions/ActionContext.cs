@@ -1,0 +1,49 @@
+using Ckan.Core.Catalog;
+using Ckan.Core.Config;
+using Ckan.Core.Model;
+
+namespace Ckan.Core.Actions;
+
+/// <summary>
+/// The caller of one action: who they are and what they belong to, with the portal's services.
+/// Created per request; not shared between threads.
+/// </summary>
+public sealed class ActionContext(CkanServices services, UserRow? user, bool ignoreAuth = false)
+{
+    private IReadOnlyList<Membership>? _memberships;
+
+    public CkanServices Services { get; } = services;
+    public CkanConfig Config => Services.Config;
+    public ICatalogStore Store => Services.Store;
+
+    /// <summary>The logged-in user, or null for an anonymous caller.</summary>
+    public UserRow? User { get; } = user;
+
+    /// <summary>Whether authorization checks are skipped, as for CKAN's site user in the CLI.</summary>
+    public bool IgnoreAuth { get; } = ignoreAuth;
+
+    /// <summary>Whether the caller passes every authorization check.</summary>
+    public bool IsSysadmin => IgnoreAuth || User?.Sysadmin == true;
+
+    /// <summary>The caller's name as CKAN prints it in messages (empty for anonymous).</summary>
+    public string UserName => User?.Name ?? "";
+
+    /// <summary>Returns the caller's memberships, loaded once per context.</summary>
+    public async Task<IReadOnlyList<Membership>> GetMembershipsAsync(
+        ICatalogSession session,
+        CancellationToken cancellationToken)
+    {
+        if (User is null)
+        {
+            return [];
+        }
+
+        return _memberships ??= await session.ListMembershipsAsync(User.Id, cancellationToken);
+    }
+
+    /// <summary>Forgets loaded memberships after the action changed them.</summary>
+    public void ResetMemberships() => _memberships = null;
+
+    /// <summary>Creates a context for the same caller with authorization skipped.</summary>
+    public ActionContext WithoutAuth() => new(Services, User, ignoreAuth: true);
+}

@@ -1,0 +1,33 @@
+using Ckan.Core.Catalog;
+using Ckan.Core.Config;
+using Ckan.Core.Licenses;
+using Ckan.Core.Security;
+
+namespace Ckan.Core.Actions;
+
+/// <summary>
+/// The long-lived parts every action uses: configuration, catalog, licenses, token codec and the cache
+/// of serialized datasets. One instance per running portal; thread safe.
+/// </summary>
+public sealed class CkanServices
+{
+    public CkanServices(CkanConfig config, ICatalogStore store)
+    {
+        Config = config;
+        Store = store;
+        Licenses = LicenseRegister.CreateDefault();
+        Tokens = new ApiTokenCodec(config.JwtEncodeSecret, config.JwtDecodeSecret, config.JwtAlgorithm);
+        PackageCache = new PackageShowCache(store);
+        Actions = ActionRegistry.CreateCore();
+    }
+
+    public CkanConfig Config { get; }
+    public ICatalogStore Store { get; }
+    public LicenseRegister Licenses { get; }
+    public ApiTokenCodec Tokens { get; }
+    public PackageShowCache PackageCache { get; }
+    public ActionRegistry Actions { get; }
+
+    /// <summary>The plugin names reported by status_show.</summary>
+    public IReadOnlyList<string> PluginNames => Config.GetList("ckan.plugins");
+}

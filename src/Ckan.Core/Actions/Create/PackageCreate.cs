@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Ckan.Core.Auth;
+using Ckan.Core.Errors;
+using Ckan.Core.Json;
+using Ckan.Core.Schemas;
+using Ckan.Core.Actions.Update;
+
+namespace Ckan.Core.Actions.Create;
+
+/// <summary>Create actions on datasets and resources: package_create and resource_create.</summary>
+public static class PackageCreate
+{
+    /// <summary>Adds the actions to the registry.</summary>
+    public static void Register(ActionRegistry registry) => registry
+        .Add("package_create", PackageCreateAsync)
+        .Add("resource_create", ResourceCreateAsync);
+
+    /// <summary>
+    /// package_create: creates a dataset from its dictionary (name required; title, notes, owner_org,
+    /// private, license_id, tags, extras, groups, resources and the other CKAN fields optional) and
+    /// returns it as package_show does.
+    /// </summary>
+    public static async Task<ActionResult> PackageCreateAsync(
+        ActionContext context,
+        JsonObject data,
+        CancellationToken cancellationToken)
+    {
+        string id;
+        await using (var session = await context.Store.OpenSessionAsync(write: true, cancellationToken))
+        {
+            await Authorizer.CheckPackageCreateAsync(context, session, cancellationToken);
+            var validated = await PackageSchema.ValidateAsync(context, session, data, null, cancellationToken);
+            await PackageWriter.SaveAsync(session, validated, null, cancellationToken);
+            await session.CommitAsync(cancellationToken);
+            id = validated.Package.Id;
+        }
+
+        var entry = await PackageReader.ShowAsync(context, id, cancellationToken);
+        return ActionResult.FromUtf8(entry.Json);
+    }
+
+    /// <summary>
+    /// resource_create: appends a resource to a dataset. Parameters: <c>package_id</c> (required, id or
+    /// name), <c>url</c> and the other resource fields. Returns the new resource.
+    /// </summary>
+    public static async Task<ActionResult> ResourceCreateAsync(
+        ActionContext context,
+        JsonObject data,
+        CancellationToken cancellationToken)
+    {
+        var packageId = DataDict.Require(data, "package_id");
+        var package = await PackageReader.ShowDictAsync(context, packageId, cancellationToken);
+        var resource = data.DeepClone().AsObject();
+        resource.Remove("package_id");
+        resource.Remove("id");
+        resource["url"] ??= "";
+        var resourceId = Guid.NewGuid().ToString();
+        resource["id"] = resourceId;
+
+        var resources = package["resources"]!.AsArray();
+        resources.Add(resource);
+        var updated = await PackageUpdate.UpdateFromDictAsync(
+            context, package, resources.Count - 1, cancellationToken);
+        return PackageUpdate.FindResource(updated, resourceId);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Ckan.Core.Model;
+
+/// <summary>A tag, free (no vocabulary) or belonging to a vocabulary.</summary>
+public sealed record TagRow
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string? VocabularyId { get; init; }
+}

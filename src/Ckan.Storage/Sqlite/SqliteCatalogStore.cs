@@ -1,0 +1,91 @@
+using Ckan.Core.Catalog;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Ckan.Storage.Sqlite;
+
+/// <summary>
+/// The catalog in one SQLite file, used by the embedded default. Connections are pooled; the file is
+/// in WAL mode so readers never wait for the writer.
+/// </summary>
+public sealed class SqliteCatalogStore : ICatalogStore
+{
+    private readonly string _connectionString;
+    private long _changeVersion;
+
+    static SqliteCatalogStore()
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
+    /// <summary>Creates a store on the database file at <paramref name="path"/>, creating its folder.</summary>
+    public SqliteCatalogStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        DatabasePath = Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        connection.Execute("PRAGMA journal_mode = WAL");
+    }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <inheritdoc />
+    public long ChangeVersion => Interlocked.Read(ref _changeVersion);
+
+    /// <summary>
+    /// Returns the file path in a SQLAlchemy SQLite URL: <c>sqlite:///relative.db</c> or
+    /// <c>sqlite:////absolute/path.db</c>.
+    /// </summary>
+    public static string PathFromUrl(string url)
+    {
+        const string prefix = "sqlite:///";
+        if (!url.StartsWith(prefix, StringComparison.Ordinal) || url.Length == prefix.Length)
+        {
+            throw new ArgumentException(
+                $"sqlalchemy.url \"{url}\" is not a SQLite URL; expected sqlite:///path/to/ckan.db.", nameof(url));
+        }
+
+        return url[prefix.Length..];
+    }
+
+    /// <inheritdoc />
+    public async Task<ICatalogSession> OpenSessionAsync(bool write, CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken);
+        SqliteTransaction? transaction = null;
+        if (write)
+        {
+            transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        }
+
+        return new SqliteCatalogSession(this, connection, transaction);
+    }
+
+    internal async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    internal void MarkChanged() => Interlocked.Increment(ref _changeVersion);
+}

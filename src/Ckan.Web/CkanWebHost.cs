@@ -1,0 +1,69 @@
+using Ckan.Core.Actions;
+using Ckan.Core.Catalog;
+using Ckan.Core.Config;
+using Ckan.Storage;
+using Ckan.Web.Api;
+using Ckan.Web.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Ckan.Web;
+
+/// <summary>
+/// Builds the portal's web application: Kestrel, the Action API and the services behind it, for a
+/// given configuration. Used by <c>ckan run</c>, the tests and the benchmarks.
+/// </summary>
+public static class CkanWebHost
+{
+    /// <summary>
+    /// Creates the application listening on <paramref name="urls"/> (for example
+    /// <c>http://127.0.0.1:5000</c>), upgrading the catalog schema first.
+    /// </summary>
+    public static async Task<WebApplication> BuildAsync(
+        CkanConfig config,
+        string urls,
+        Action<WebApplicationBuilder>? configure = null,
+        CancellationToken cancellationToken = default)
+    {
+        config.Validate();
+        var (store, migrator) = CatalogStoreFactory.Create(config);
+        var applied = await migrator.UpgradeAsync(cancellationToken);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.UseUrls(urls);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddSingleton(config);
+        builder.Services.AddSingleton<ICatalogStore>(store);
+        builder.Services.AddSingleton(migrator);
+        builder.Services.AddSingleton(new CkanServices(config, store));
+        builder.Services.AddSingleton<ApiTokenAuthenticator>();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(errorApp => errorApp.Run(async http =>
+        {
+            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync("Internal Server Error", http.RequestAborted);
+        }));
+        app.MapActionApi();
+
+        var logger = app.Services.GetRequiredService<ILogger<CkanServices>>();
+        if (applied.Count > 0)
+        {
+            Log.SchemaUpgraded(logger, string.Join(", ", applied));
+        }
+
+        Log.Started(logger, config.SiteUrl, config.SqlAlchemyUrl ?? "");
+        return app;
+    }
+}
