@@ -50,64 +50,113 @@ public static class GroupMembers
 
     /// <summary>
     /// Applies the <c>users</c> list of a group dictionary: each entry names a user (<c>name</c> or
-    /// <c>id</c>) and a <c>capacity</c> (member by default).
+    /// <c>id</c>) and a <c>capacity</c> (member by default). Users that do not exist are skipped, as CKAN
+    /// skips them. With <paramref name="replace"/>, users missing from the list lose their membership,
+    /// and an absent list removes every user, which is what CKAN's group_update does.
     /// </summary>
     public static async Task ApplyUsersAsync(
         ICatalogSession session,
         string groupId,
         JsonObject input,
+        bool replace,
         CancellationToken cancellationToken)
     {
         if (input["users"] is not JsonArray users)
         {
-            return;
+            users = [];
+            if (!replace)
+            {
+                return;
+            }
         }
 
+        var kept = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in users.OfType<JsonObject>())
         {
             var reference = DataDict.GetString(entry, "name") ?? DataDict.GetString(entry, "id");
-            if (string.IsNullOrEmpty(reference))
+            var user = string.IsNullOrEmpty(reference) ? null : await session.GetUserAsync(reference, cancellationToken);
+            if (user is null)
             {
                 continue;
             }
 
-            var user = await session.GetUserAsync(reference, cancellationToken)
-                ?? throw ValidationException.ForField("users", $"User \"{reference}\" not found");
             var capacity = DataDict.GetString(entry, "capacity") is { Length: > 0 } given ? given : "member";
             if (!Permissions.Roles.Contains(capacity))
             {
                 throw ValidationException.ForField("users", $"Role \"{capacity}\" does not exist.");
             }
 
+            kept.Add(user.Id);
             await SetAsync(session, groupId, "user", user.Id, capacity, cancellationToken);
+        }
+
+        if (replace)
+        {
+            await RemoveOthersAsync(session, groupId, "user", kept, cancellationToken);
         }
     }
 
-    /// <summary>Applies the <c>packages</c> list of a group dictionary: datasets by id or name.</summary>
+    /// <summary>
+    /// Applies the <c>packages</c> list of a group dictionary: datasets by id or name, unknown ones
+    /// skipped. With <paramref name="replace"/>, datasets missing from the list leave the group.
+    /// Organizations ignore the list: their datasets change only through each dataset's owner_org.
+    /// </summary>
     public static async Task ApplyPackagesAsync(
         ICatalogSession session,
         GroupRow group,
         JsonObject input,
+        bool replace,
         CancellationToken cancellationToken)
     {
-        if (group.IsOrganization || input["packages"] is not JsonArray packages)
+        if (group.IsOrganization)
         {
             return;
         }
 
+        if (input["packages"] is not JsonArray packages)
+        {
+            packages = [];
+            if (!replace)
+            {
+                return;
+            }
+        }
+
+        var kept = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in packages)
         {
             var reference = entry is JsonObject dict
                 ? DataDict.GetString(dict, "id") ?? DataDict.GetString(dict, "name")
                 : DataDict.AsString(entry);
-            if (string.IsNullOrEmpty(reference))
+            var package = string.IsNullOrEmpty(reference) ? null : await session.GetPackageAsync(reference, cancellationToken);
+            if (package is null)
             {
                 continue;
             }
 
-            var package = await session.GetPackageAsync(reference, cancellationToken)
-                ?? throw ValidationException.ForField("packages", $"Dataset \"{reference}\" not found");
+            kept.Add(package.Id);
             await SetAsync(session, group.Id, "package", package.Id, "public", cancellationToken);
+        }
+
+        if (replace)
+        {
+            await RemoveOthersAsync(session, group.Id, "package", kept, cancellationToken);
+        }
+    }
+
+    private static async Task RemoveOthersAsync(
+        ICatalogSession session,
+        string groupId,
+        string tableName,
+        IReadOnlySet<string> kept,
+        CancellationToken cancellationToken)
+    {
+        foreach (var member in await session.ListMembersAsync(groupId, tableName, null, cancellationToken))
+        {
+            if (!kept.Contains(member.TableId))
+            {
+                await session.DeleteMemberAsync(groupId, tableName, member.TableId, cancellationToken);
+            }
         }
     }
 }

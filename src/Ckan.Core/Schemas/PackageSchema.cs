@@ -65,7 +65,7 @@ public static class PackageSchema
         CheckEmail(input, "maintainer_email", errors);
         var extras = ValidateExtras(input, errors);
         var tags = await ValidateTagsAsync(session, input, errors, cancellationToken);
-        var groupIds = await ValidateGroupsAsync(context, session, input, errors, cancellationToken);
+        var groupIds = await ValidateGroupsAsync(context, session, input, cancellationToken);
         var resources = ValidateResources(input, id, errors);
         errors.ThrowIfAny();
 
@@ -346,7 +346,6 @@ public static class PackageSchema
         ActionContext context,
         ICatalogSession session,
         JsonObject input,
-        ErrorCollector errors,
         CancellationToken cancellationToken)
     {
         var groupIds = new List<string>();
@@ -357,22 +356,23 @@ public static class PackageSchema
 
         foreach (var item in list)
         {
-            var reference = item is JsonObject group
-                ? NullIfEmpty(DataDict.GetString(group, "id")) ?? DataDict.GetString(group, "name")
-                : DataDict.AsString(item);
-            if (string.IsNullOrEmpty(reference))
+            // As CKAN does: the id wins over the name, and a group that does not exist is skipped.
+            var found = item switch
             {
-                continue;
-            }
-
-            var found = await session.GetGroupAsync(reference, cancellationToken);
+                JsonObject group when DataDict.GetString(group, "id") is { Length: > 0 } id =>
+                    await session.GetGroupAsync(id, cancellationToken),
+                JsonObject group when DataDict.GetString(group, "name") is { Length: > 0 } name =>
+                    await session.GetGroupAsync(name, cancellationToken),
+                JsonValue value when DataDict.AsString(value) is { Length: > 0 } reference =>
+                    await session.GetGroupAsync(reference, cancellationToken),
+                _ => null,
+            };
             if (found is null || found.IsOrganization || string.Equals(found.State, "deleted", StringComparison.Ordinal))
             {
-                errors.Add("groups", $"Group \"{reference}\" does not exist");
                 continue;
             }
 
-            // CKAN silently leaves out groups the caller cannot manage instead of failing the save.
+            // CKAN also leaves out groups the caller cannot manage instead of failing the save.
             if (await Authorizer.HasGroupPermissionAsync(
                     context, session, found.Id, Permissions.ManageGroup, cancellationToken))
             {

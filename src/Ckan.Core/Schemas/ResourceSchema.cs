@@ -26,10 +26,13 @@ public static class ResourceSchema
     /// </summary>
     public static ResourceRow? Validate(JsonObject input, string packageId, JsonObject errors)
     {
+        var id = DataDict.GetString(input, "id");
         var url = DataDict.GetString(input, "url") ?? "";
         var format = DataDict.GetString(input, "format");
+
+        // As CKAN does, an empty format is guessed from the URL only for a resource given without an id.
         format = string.IsNullOrWhiteSpace(format)
-            ? ResourceFormats.GuessFromUrl(url) ?? ""
+            ? string.IsNullOrEmpty(id) ? ResourceFormats.GuessFromUrl(url) ?? "" : ""
             : ResourceFormats.Normalize(format);
 
         var size = ParseSize(input, errors);
@@ -41,7 +44,6 @@ public static class ResourceSchema
             return null;
         }
 
-        var id = DataDict.GetString(input, "id");
         return new ResourceRow
         {
             Id = string.IsNullOrEmpty(id) ? Guid.NewGuid().ToString() : id,

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ckan.Core.Actions;
+using Ckan.Core.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace Ckan.Web.Api;
@@ -14,7 +15,6 @@ namespace Ckan.Web.Api;
 public static class ActionResponseWriter
 {
     private const string JsonContentType = "application/json;charset=utf-8";
-    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = false };
 
     /// <summary>Writes a success envelope, wrapped in a JSONP call when <paramref name="callback"/> is set.</summary>
     public static async Task WriteSuccessAsync(
@@ -25,7 +25,7 @@ public static class ActionResponseWriter
         CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(result.IsSerialized ? result.Utf8Json.Length + 256 : 1024);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, JsonOutput.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("help", helpUrl);
@@ -67,7 +67,7 @@ public static class ActionResponseWriter
         };
         response.StatusCode = statusCode;
         response.ContentType = JsonContentType;
-        await response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(envelope), cancellationToken);
+        await response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(envelope, JsonOutput.Options), cancellationToken);
     }
 
     /// <summary>Writes CKAN's bare-string 400 body, used for requests that cannot be decoded.</summary>
@@ -75,7 +75,7 @@ public static class ActionResponseWriter
     {
         response.StatusCode = StatusCodes.Status400BadRequest;
         response.ContentType = JsonContentType;
-        await response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(message), cancellationToken);
+        await response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(message, JsonOutput.Options), cancellationToken);
     }
 
     private static async Task WriteBodyAsync(

@@ -39,8 +39,8 @@ public static class GroupCreate
 
         await session.InsertGroupAsync(group, cancellationToken);
         await session.ReplaceGroupExtrasAsync(group.Id, GroupSchema.ReadExtras(data), cancellationToken);
-        await GroupMembers.ApplyUsersAsync(session, group.Id, data, cancellationToken);
-        await GroupMembers.ApplyPackagesAsync(session, group, data, cancellationToken);
+        await GroupMembers.ApplyUsersAsync(session, group.Id, data, replace: false, cancellationToken);
+        await GroupMembers.ApplyPackagesAsync(session, group, data, replace: false, cancellationToken);
         if (context.User is not null)
         {
             await GroupMembers.SetAsync(session, group.Id, "user", context.User.Id, "admin", cancellationToken);

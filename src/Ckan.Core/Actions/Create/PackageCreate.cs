@@ -52,15 +52,14 @@ public static class PackageCreate
         var package = await PackageReader.ShowDictAsync(context, packageId, cancellationToken);
         var resource = data.DeepClone().AsObject();
         resource.Remove("package_id");
-        resource.Remove("id");
         resource["url"] ??= "";
-        var resourceId = Guid.NewGuid().ToString();
-        resource["id"] = resourceId;
 
+        // The new resource goes in without an id, so that its format is guessed from the URL as CKAN does;
+        // it gets its id when saved and is the last resource of the dataset.
         var resources = package["resources"]!.AsArray();
         resources.Add(resource);
         var updated = await PackageUpdate.UpdateFromDictAsync(
             context, package, resources.Count - 1, cancellationToken);
-        return PackageUpdate.FindResource(updated, resourceId);
+        return updated["resources"]!.AsArray()[^1]!.DeepClone();
     }
 }

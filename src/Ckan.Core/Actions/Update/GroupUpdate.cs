@@ -21,7 +21,8 @@ public static class GroupUpdate
 
     /// <summary>
     /// group_update / organization_update replace a group's fields and extras (parameter <c>id</c>, id or
-    /// name); the *_patch forms change only the keys given. Members change only when <c>users</c> is given.
+    /// name); the *_patch forms change only the keys given. On update, the <c>users</c> list (and a group's
+    /// <c>packages</c> list) replaces the members, so an absent list removes them, as in CKAN.
     /// Returns the group as group_show does.
     /// </summary>
     public static async Task<ActionResult> UpdateAsync(
@@ -44,8 +45,8 @@ public static class GroupUpdate
             context, session, input, existing, kind.IsOrganization, cancellationToken);
         await session.UpdateGroupAsync(group, cancellationToken);
         await session.ReplaceGroupExtrasAsync(group.Id, GroupSchema.ReadExtras(input), cancellationToken);
-        await GroupMembers.ApplyUsersAsync(session, group.Id, data, cancellationToken);
-        await GroupMembers.ApplyPackagesAsync(session, group, data, cancellationToken);
+        await GroupMembers.ApplyUsersAsync(session, group.Id, data, replace: !isPatch, cancellationToken);
+        await GroupMembers.ApplyPackagesAsync(session, group, data, replace: !isPatch, cancellationToken);
         await session.CommitAsync(cancellationToken);
         context.ResetMemberships();
 
