@@ -1,0 +1,3 @@
+using Ckan.Bench;
+
+return await PackageShowBenchmark.RunAsync(args);
