@@ -24,7 +24,7 @@ public sealed class CliRuntime
     {
         var environment = ConfigLoader.ProcessEnvironment();
         var path = ConfigLoader.Locate(
-            parseResult.GetValue(CkanCommandLine.ConfigOption), environment, Directory.GetCurrentDirectory());
+            parseResult.GetValue<string?>(CkanCommandLine.ConfigOptionName), environment, Directory.GetCurrentDirectory());
         var config = path is null
             ? ConfigLoader.LoadEmbeddedDefault(environment)
             : ConfigLoader.Load(path, environment);
@@ -64,7 +64,7 @@ public sealed class CliRuntime
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            var verbose = parseResult.GetValue(CkanCommandLine.VerboseOption);
+            var verbose = parseResult.GetValue<bool>(CkanCommandLine.VerboseOptionName);
             await io.Error.WriteLineAsync("Error: " + (verbose ? error.ToString() : error.Message));
             return 1;
         }

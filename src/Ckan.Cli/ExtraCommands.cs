@@ -1,10 +1,18 @@
 using System.CommandLine;
+using Ckan.Cli.Commands;
 
 namespace Ckan.Cli;
 
-/// <summary>Subcommands beyond run and db: sysadmin, user, config and generate.</summary>
+/// <summary>Subcommands beyond run and db: sysadmin, user, config-tool, config and generate.</summary>
 public static class ExtraCommands
 {
     /// <summary>Builds the extra subcommands.</summary>
-    public static IReadOnlyList<Command> Build(CommandIo io) => [];
+    public static IReadOnlyList<Command> Build(CommandIo io) =>
+    [
+        SysadminCommand.Build(io),
+        UserCommand.Build(io),
+        ConfigCommands.BuildConfigTool(io),
+        ConfigCommands.BuildConfig(io),
+        GenerateCommand.Build(io),
+    ];
 }
