@@ -18,7 +18,7 @@ public static class CkanCommandLine
     public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error)
     {
         var root = BuildRoot(new CommandIo(output, error));
-        var parseResult = root.Parse(args);
+        var parseResult = root.Parse(args.Length == 0 ? ["--help"] : args);
 
         // Usage errors exit with 2, as CKAN's Click-based command does.
         if (parseResult.Errors.Count > 0)
