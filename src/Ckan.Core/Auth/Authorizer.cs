@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Ckan.Core.Actions;
 using Ckan.Core.Catalog;
 using Ckan.Core.Errors;
+using Ckan.Core.Json;
 using Ckan.Core.Model;
 
 namespace Ckan.Core.Auth;
@@ -137,11 +139,14 @@ public static class Authorizer
 
     /// <summary>
     /// Checks package_create before validation: whether the caller may create datasets at all,
-    /// without or with an organization.
+    /// without or with an organization, and may add one to the <c>owner_org</c> given in
+    /// <paramref name="data"/>. As in CKAN, an unknown organization fails this check for anyone but a
+    /// sysadmin, before validation can report it.
     /// </summary>
     public static async Task CheckPackageCreateAsync(
         ActionContext context,
         ICatalogSession session,
+        JsonObject data,
         CancellationToken cancellationToken)
     {
         if (context.IsSysadmin)
@@ -159,33 +164,77 @@ public static class Authorizer
                 throw new NotAuthorizedException($"User {context.UserName} not authorized to create packages");
             }
 
+            await CheckOwnerOrganizationAsync(context, session, data, cancellationToken);
             return;
         }
 
-        if (unowned)
+        if (!unowned)
         {
-            return;
+            var organizations = await OrganizationsWithPermissionAsync(
+                context, session, Permissions.CreateDataset, cancellationToken);
+            if (organizations.Count == 0)
+            {
+                throw new NotAuthorizedException($"User {context.UserName} not authorized to create packages");
+            }
         }
 
-        var organizations = await OrganizationsWithPermissionAsync(
-            context, session, Permissions.CreateDataset, cancellationToken);
-        if (organizations.Count == 0)
-        {
-            throw new NotAuthorizedException($"User {context.UserName} not authorized to create packages");
-        }
+        await CheckOwnerOrganizationAsync(context, session, data, cancellationToken);
     }
 
-    /// <summary>Checks that the caller is a sysadmin, with the action's CKAN message.</summary>
-    public static void RequireSysadmin(ActionContext context, string message)
+    /// <summary>
+    /// Checks that the caller is a sysadmin, for actions whose CKAN rule denies everyone else without a
+    /// reason: anonymous callers get CKAN's "requires an authenticated user" message, users a bare
+    /// "Access denied".
+    /// </summary>
+    public static void RequireSysadmin(ActionContext context, string action)
     {
-        if (!context.IsSysadmin)
+        if (context.IsSysadmin)
         {
-            throw new NotAuthorizedException(message);
+            return;
+        }
+
+        RequireAuthenticated(context, action);
+        throw new NotAuthorizedException();
+    }
+
+    /// <summary>
+    /// Checks that the caller is logged in, as CKAN does before every rule not marked for anonymous
+    /// access; <paramref name="action"/> is the action name its message shows.
+    /// </summary>
+    public static void RequireAuthenticated(ActionContext context, string action)
+    {
+        if (context.User is null && !context.IgnoreAuth)
+        {
+            throw new NotAuthorizedException($"Action {action} requires an authenticated user");
         }
     }
 
-    /// <summary>Checks that the caller is the user or a sysadmin.</summary>
-    public static void RequireSelfOrSysadmin(ActionContext context, UserRow target, string message)
+    private static async Task CheckOwnerOrganizationAsync(
+        ActionContext context,
+        ICatalogSession session,
+        JsonObject data,
+        CancellationToken cancellationToken)
+    {
+        var reference = DataDict.GetString(data, "owner_org");
+        if (string.IsNullOrEmpty(reference))
+        {
+            return;
+        }
+
+        var organization = await session.GetGroupAsync(reference, cancellationToken);
+        if (organization is null || !await HasGroupPermissionAsync(
+                context, session, organization.Id, Permissions.CreateDataset, cancellationToken))
+        {
+            throw new NotAuthorizedException(
+                $"User {context.UserName} not authorized to add dataset to this organization");
+        }
+    }
+
+    /// <summary>
+    /// Checks that the caller is the user or a sysadmin; a null <paramref name="message"/> gives CKAN's
+    /// bare "Access denied".
+    /// </summary>
+    public static void RequireSelfOrSysadmin(ActionContext context, UserRow target, string? message)
     {
         if (context.IsSysadmin)
         {

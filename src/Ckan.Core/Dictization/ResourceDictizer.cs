@@ -56,12 +56,25 @@ public static class ResourceDictizer
     /// </summary>
     public static string DisplayUrl(ResourceRow resource, string siteUrl)
     {
-        if (!string.Equals(resource.UrlType, "upload", StringComparison.Ordinal) || resource.Url.Length == 0)
+        if (resource.Url.Length == 0)
         {
             return resource.Url;
         }
 
+        if (!string.Equals(resource.UrlType, "upload", StringComparison.Ordinal))
+        {
+            // CKAN shows a link stored without a scheme ("example.org/data.csv") as an http:// URL.
+            return HasScheme(resource.Url) ? resource.Url : "http://" + resource.Url.TrimStart('/');
+        }
+
         var fileName = resource.Url[(resource.Url.LastIndexOf('/') + 1)..];
         return $"{siteUrl}/dataset/{resource.PackageId}/resource/{resource.Id}/download/{fileName}";
+    }
+
+    private static bool HasScheme(string url)
+    {
+        var colon = url.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && url[..colon].All(character => char.IsAsciiLetterOrDigit(character) || character is '+' or '-' or '.')
+            && char.IsAsciiLetter(url[0]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Ckan.Core.Json;
 
@@ -6,7 +7,7 @@ namespace Ckan.Core.Json;
 /// Formats and parses timestamps as CKAN stores and prints them: naive UTC in Python's isoformat,
 /// with microseconds, which are left out only when they are exactly zero.
 /// </summary>
-public static class CkanTime
+public static partial class CkanTime
 {
     private const string StorageFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff";
 
@@ -59,16 +60,19 @@ public static class CkanTime
             return ToStorage(parsed);
         }
 
-        if (DateTimeOffset.TryParse(
+        if (IsoWithOffset().IsMatch(trimmed)
+            && DateTimeOffset.TryParse(
                 trimmed,
                 CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal,
-                out var withOffset)
-            && (trimmed.Contains('T', StringComparison.Ordinal) || trimmed.Contains(' ', StringComparison.Ordinal)))
+                out var withOffset))
         {
             return ToStorage(withOffset.UtcDateTime);
         }
 
         return null;
     }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$")]
+    private static partial Regex IsoWithOffset();
 }

@@ -98,6 +98,13 @@ public static class DataDict
             return number;
         }
 
+        // A whole number written as a float (3.0) is accepted, as Python's int() accepts it.
+        if (kind == JsonValueKind.Number && node.AsValue().TryGetValue<double>(out var real)
+            && real == Math.Floor(real) && real is >= int.MinValue and <= int.MaxValue)
+        {
+            return (int)real;
+        }
+
         if (kind == JsonValueKind.String)
         {
             var text = node.GetValue<string>().Trim();

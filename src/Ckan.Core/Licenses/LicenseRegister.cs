@@ -61,7 +61,6 @@ public sealed class LicenseRegister
             Id = "cc-by",
             Title = "Creative Commons Attribution",
             Url = "http://www.opendefinition.org/licenses/cc-by",
-            DomainContent = true,
             OdConformance = "approved",
         },
         new License
@@ -108,9 +107,8 @@ public sealed class LicenseRegister
         {
             Id = "uk-ogl",
             Title = "UK Open Government Licence (OGL)",
-            Url = "http://reference.data.gov.uk/id/open-government-licence",
+            Url = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
             DomainContent = true,
-            DomainData = true,
             OdConformance = "approved",
         },
         new License

@@ -14,7 +14,10 @@ public sealed class ErrorCollector
     public bool HasErrors => _errors.Count > 0;
 
     /// <summary>Adds a message to a field's list.</summary>
-    public void Add(string field, string message)
+    public void Add(string field, string message) => Add(field, JsonValue.Create(message));
+
+    /// <summary>Adds an entry that is not plain text, such as one tag's field errors, to a field's list.</summary>
+    public void Add(string field, JsonNode message)
     {
         if (_errors[field] is not JsonArray messages)
         {

@@ -49,8 +49,11 @@ public static class PackageSchema
         id ??= existing?.Id ?? Guid.NewGuid().ToString();
         var name = await ValidateNameAsync(session, input, existing, id, errors, cancellationToken);
         var ownerOrg = await ValidateOwnerOrgAsync(context, session, input, existing, errors, cancellationToken);
-        var isPrivate = DataDict.GetBool(input, "private", false);
-        if (isPrivate && ownerOrg is null && !errors.Has("owner_org"))
+
+        // As in CKAN, an omitted flag keeps the stored value on update, and an owner_org that is given
+        // but unknown is reported on owner_org alone.
+        var isPrivate = DataDict.GetBool(input, "private", existing?.Private ?? false);
+        if (isPrivate && string.IsNullOrEmpty(DataDict.GetString(input, "owner_org")) && existing?.OwnerOrg is null)
         {
             errors.Add("private", "Datasets with no organization can't be private.");
         }
@@ -67,6 +70,7 @@ public static class PackageSchema
         var tags = await ValidateTagsAsync(session, input, errors, cancellationToken);
         var groupIds = await ValidateGroupsAsync(context, session, input, cancellationToken);
         var resources = ValidateResources(input, id, errors);
+        await CheckResourceIdsAsync(session, resources, id, errors, cancellationToken);
         errors.ThrowIfAny();
 
         var package = new PackageRow
@@ -77,9 +81,9 @@ public static class PackageSchema
             Version = version,
             Url = DataDict.GetString(input, "url"),
             Author = DataDict.GetString(input, "author"),
-            AuthorEmail = DataDict.GetString(input, "author_email"),
+            AuthorEmail = DataDict.GetString(input, "author_email")?.Trim(),
             Maintainer = DataDict.GetString(input, "maintainer"),
-            MaintainerEmail = DataDict.GetString(input, "maintainer_email"),
+            MaintainerEmail = DataDict.GetString(input, "maintainer_email")?.Trim(),
             Notes = DataDict.GetString(input, "notes"),
             LicenseId = DataDict.GetString(input, "license_id"),
             Type = existing?.Type ?? NullIfEmpty(DataDict.GetString(input, "type")) ?? "dataset",
@@ -140,13 +144,26 @@ public static class PackageSchema
             return "";
         }
 
-        if (node.GetValueKind() != JsonValueKind.String)
+        var name = node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
+        if (name is null && existing is not null)
         {
             errors.Add("name", "Names must be strings");
             return "";
         }
 
-        var name = node.GetValue<string>();
+        if (name is null)
+        {
+            // CKAN's create schema turns any other JSON value into its JSON text before the name rules
+            // run, so true becomes the name "true". Only its update schema requires a string.
+            if (node is JsonArray { Count: 0 } or JsonObject { Count: 0 })
+            {
+                errors.Add("name", "Missing value");
+                return "";
+            }
+
+            name = node.ToJsonString();
+        }
+
         var problem = NameRules.Check(name);
         if (problem is not null)
         {
@@ -174,6 +191,12 @@ public static class PackageSchema
         CancellationToken cancellationToken)
     {
         var value = DataDict.GetString(input, "owner_org");
+        if (value is null && existing is not null)
+        {
+            // package_update keeps the organization when the key is omitted or null.
+            return existing.OwnerOrg;
+        }
+
         if (string.IsNullOrEmpty(value))
         {
             if (!context.Config.AuthOption("create_unowned_dataset"))
@@ -215,8 +238,8 @@ public static class PackageSchema
 
     private static void CheckEmail(JsonObject input, string key, ErrorCollector errors)
     {
-        var email = DataDict.GetString(input, key);
-        if (!string.IsNullOrWhiteSpace(email) && !EmailRules.IsValid(email.Trim()))
+        var email = DataDict.GetString(input, key)?.Trim();
+        if (!string.IsNullOrEmpty(email) && !EmailRules.IsValid(email))
         {
             errors.Add(key, $"Email {email} is not a valid format");
         }
@@ -227,6 +250,11 @@ public static class PackageSchema
         var extras = new List<ExtraRow>();
         if (input["extras"] is not JsonArray list)
         {
+            if (input["extras"] is not null)
+            {
+                errors.Add("extras", "Not a list");
+            }
+
             return extras;
         }
 
@@ -319,20 +347,21 @@ public static class PackageSchema
                 continue;
             }
 
-            var messages = new List<string>(TagRules.Check(name));
-            string? vocabularyId = null;
-            if (vocabulary is not null)
-            {
-                vocabularyId = await session.FindVocabularyIdAsync(vocabulary, cancellationToken);
-                if (vocabularyId is null)
-                {
-                    messages.Add("Tag vocabulary was not found.");
-                }
-            }
-
+            var messages = TagRules.Check(name);
             if (messages.Count > 0)
             {
                 errors.Add("tags", string.Join(", ", messages));
+                continue;
+            }
+
+            var vocabularyId = vocabulary is null
+                ? null
+                : await session.FindVocabularyIdAsync(vocabulary, cancellationToken);
+            if (vocabulary is not null && vocabularyId is null)
+            {
+                // CKAN flattens only name messages into text; a vocabulary error stays a field dictionary.
+                var vocabularyError = new JsonArray("Tag vocabulary was not found.");
+                errors.Add("tags", new JsonObject { ["vocabulary_id"] = vocabularyError });
                 continue;
             }
 
@@ -425,6 +454,32 @@ public static class PackageSchema
         }
 
         return resources;
+    }
+
+    // A resource id names one resource in the whole catalog, so an id that belongs to another dataset
+    // is refused instead of moving or overwriting that resource.
+    private static async Task CheckResourceIdsAsync(
+        ICatalogSession session,
+        IReadOnlyList<ResourceRow> resources,
+        string packageId,
+        ErrorCollector errors,
+        CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var resource in resources)
+        {
+            if (!seen.Add(resource.Id))
+            {
+                errors.Add("resources", $"Resource id \"{resource.Id}\" appears more than once");
+                continue;
+            }
+
+            var stored = await session.GetResourceAsync(resource.Id, cancellationToken);
+            if (stored is not null && !string.Equals(stored.PackageId, packageId, StringComparison.Ordinal))
+            {
+                errors.Add("resources", $"Resource id \"{resource.Id}\" already belongs to another dataset");
+            }
+        }
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

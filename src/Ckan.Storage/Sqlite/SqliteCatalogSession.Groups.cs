@@ -85,7 +85,7 @@ internal sealed partial class SqliteCatalogSession
         var parameters = new DynamicParameters(new
         {
             isOrganization = query.IsOrganization,
-            pattern = query.Text is null ? null : "%" + EscapeLike(query.Text) + "%",
+            pattern = query.Text is null ? null : "%" + EscapeLike(query.Text.ToLowerInvariant()) + "%",
             limit = query.Limit ?? -1,
             offset = query.Offset,
         });
@@ -108,8 +108,8 @@ internal sealed partial class SqliteCatalogSession
             ) AS package_count
             FROM "group" g
             WHERE g.state = 'active' AND g.is_organization = @isOrganization
-              AND (@pattern IS NULL OR g.name LIKE @pattern ESCAPE '\' OR g.title LIKE @pattern ESCAPE '\'
-                   OR g.description LIKE @pattern ESCAPE '\')
+              AND (@pattern IS NULL OR casefold(g.name) LIKE @pattern ESCAPE '\' OR casefold(g.title) LIKE @pattern ESCAPE '\'
+                   OR casefold(g.description) LIKE @pattern ESCAPE '\')
               {nameFilter}
             ORDER BY {order} {direction}, g.name
             LIMIT @limit OFFSET @offset

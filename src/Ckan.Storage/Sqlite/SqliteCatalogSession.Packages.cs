@@ -346,12 +346,12 @@ internal sealed partial class SqliteCatalogSession
         for (var i = 0; i < query.Words.Count; i++)
         {
             var name = "word" + i.ToString(CultureInfo.InvariantCulture);
-            parameters.Add(name, "%" + EscapeLike(query.Words[i]) + "%");
+            parameters.Add(name, "%" + EscapeLike(query.Words[i].ToLowerInvariant()) + "%");
             where.Append(CultureInfo.InvariantCulture, $"""
-                 AND (p.name LIKE @{name} ESCAPE '\' OR p.title LIKE @{name} ESCAPE '\'
-                      OR p.notes LIKE @{name} ESCAPE '\'
+                 AND (casefold(p.name) LIKE @{name} ESCAPE '\' OR casefold(p.title) LIKE @{name} ESCAPE '\'
+                      OR casefold(p.notes) LIKE @{name} ESCAPE '\'
                       OR p.id IN (SELECT pt.package_id FROM package_tag pt JOIN tag t ON t.id = pt.tag_id
-                                  WHERE pt.state = 'active' AND t.name LIKE @{name} ESCAPE '\'))
+                                  WHERE pt.state = 'active' AND casefold(t.name) LIKE @{name} ESCAPE '\'))
                 """);
         }
 
@@ -414,10 +414,10 @@ internal sealed partial class SqliteCatalogSession
             JOIN package_tag pt ON pt.tag_id = t.id AND pt.state = 'active'
             JOIN package p ON p.id = pt.package_id AND p.state = 'active' AND p.private = 0
             WHERE ifnull(t.vocabulary_id, '') = ifnull(@vocabularyId, '')
-              AND (@pattern IS NULL OR t.name LIKE @pattern ESCAPE '\')
+              AND (@pattern IS NULL OR casefold(t.name) LIKE @pattern ESCAPE '\')
             ORDER BY t.name
             """,
-            new { vocabularyId, pattern = query is null ? null : "%" + EscapeLike(query) + "%" },
+            new { vocabularyId, pattern = query is null ? null : "%" + EscapeLike(query.ToLowerInvariant()) + "%" },
             cancellationToken);
 
     public Task<string?> FindVocabularyIdAsync(string idOrName, CancellationToken cancellationToken = default) =>

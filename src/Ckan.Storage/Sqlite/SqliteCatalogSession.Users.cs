@@ -66,12 +66,12 @@ internal sealed partial class SqliteCatalogSession
             $"""
             SELECT * FROM "user"
             WHERE state <> 'deleted'
-              AND (@pattern IS NULL OR name LIKE @pattern ESCAPE '\' OR fullname LIKE @pattern ESCAPE '\'
-                   OR email LIKE @pattern ESCAPE '\')
+              AND (@pattern IS NULL OR casefold(name) LIKE @pattern ESCAPE '\' OR casefold(fullname) LIKE @pattern ESCAPE '\'
+                   OR casefold(email) LIKE @pattern ESCAPE '\')
             ORDER BY {order}, name
             LIMIT @limit OFFSET @offset
             """,
-            new { pattern = text is null ? null : "%" + EscapeLike(text) + "%", limit = limit ?? -1, offset },
+            new { pattern = text is null ? null : "%" + EscapeLike(text.ToLowerInvariant()) + "%", limit = limit ?? -1, offset },
             cancellationToken);
     }
 

@@ -80,6 +80,10 @@ public sealed class SqliteCatalogStore : ICatalogStore
     internal async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
+
+        // SQLite's LIKE folds case for ASCII only; text searches compare casefold(column) with a pattern
+        // lowered the same way, so "Über" finds "über".
+        connection.CreateFunction("casefold", (string? value) => value?.ToLowerInvariant(), isDeterministic: true);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";

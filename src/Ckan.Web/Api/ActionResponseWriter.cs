@@ -95,6 +95,6 @@ public static class ActionResponseWriter
         response.ContentType = "application/javascript;charset=utf-8";
         await response.Body.WriteAsync(Encoding.UTF8.GetBytes(callback + "("), cancellationToken);
         await response.Body.WriteAsync(json, cancellationToken);
-        await response.Body.WriteAsync(";"u8.ToArray(), cancellationToken);
+        await response.Body.WriteAsync(");"u8.ToArray(), cancellationToken);
     }
 }

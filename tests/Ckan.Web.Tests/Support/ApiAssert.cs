@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ckan.Core.Errors;
 
 namespace Ckan.Web.Tests.Support;
 
@@ -43,7 +44,7 @@ public static class ApiAssert
         Assert.Equal(message, error["message"]!.GetValue<string>());
     }
 
-    /// <summary>Asserts that a field of a validation error holds exactly these messages.</summary>
+    /// <summary>Asserts that a field of a validation error has exactly these messages.</summary>
     public static void Messages(JsonObject error, string field, params string[] expected)
     {
         if (error[field] is not JsonArray messages)
@@ -56,7 +57,7 @@ public static class ApiAssert
     }
 
     /// <summary>
-    /// Asserts CKAN's bare 400 answer, a JSON string instead of an envelope, and returns the string.
+    /// Asserts CKAN's bare 400 response, a JSON string instead of an envelope, and returns the string.
     /// </summary>
     public static string BadRequest(ApiResponse response)
     {
@@ -65,5 +66,16 @@ public static class ApiAssert
         var body = response.Json;
         Assert.Equal(JsonValueKind.String, body?.GetValueKind());
         return body!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// Asserts that no dataset with the id or name is stored, whatever its state or visibility, by calling
+    /// package_show in-process with authorization skipped.
+    /// </summary>
+    public static async Task NoDatasetAsync(TestPortal portal, string idOrName, CancellationToken cancellationToken)
+    {
+        var lookup = new JsonObject { ["id"] = idOrName };
+        await Assert.ThrowsAsync<NotFoundException>(
+            () => portal.ArrangeAsync("package_show", lookup, cancellationToken));
     }
 }

@@ -82,6 +82,7 @@ public static class GroupCreate
             ?? throw new NotFoundException("Group was not found.");
         var objectId = await ResolveObjectAsync(session, objectType, DataDict.GetString(data, "object")!, cancellationToken);
 
+        Authorizer.RequireAuthenticated(context, "member_create");
         var permission = !group.IsOrganization && objectType == "package" ? Permissions.ManageGroup : Permissions.Update;
         if (!await Authorizer.HasGroupPermissionAsync(context, session, group.Id, permission, cancellationToken))
         {
@@ -129,7 +130,13 @@ public static class GroupCreate
         errors.ThrowIfAny();
         await using (var session = await context.Store.OpenSessionAsync(write: false, cancellationToken))
         {
-            await GroupLookup.FindAsync(session, DataDict.GetString(data, "id")!, kind, cancellationToken);
+            var group = await GroupLookup.FindAsync(session, DataDict.GetString(data, "id")!, kind, cancellationToken);
+            Authorizer.RequireAuthenticated(context, kind.Word + "_member_create");
+            if (!await Authorizer.HasGroupPermissionAsync(
+                    context, session, group.Id, Permissions.Membership, cancellationToken))
+            {
+                throw new NotAuthorizedException($"User {context.UserName} not authorized to add members");
+            }
         }
 
         var memberData = new JsonObject
@@ -149,10 +156,12 @@ public static class GroupCreate
             return;
         }
 
+        Authorizer.RequireAuthenticated(context, kind.Word + "_create");
         var option = kind.IsOrganization ? "user_create_organizations" : "user_create_groups";
-        if (context.User is null || !context.Config.AuthOption(option))
+        if (!context.Config.AuthOption(option))
         {
-            throw new NotAuthorizedException($"User {context.UserName} not authorized to create {kind.Plural}");
+            // CKAN names the user by id in this message, not by name.
+            throw new NotAuthorizedException($"User {context.User?.Id} not authorized to create {kind.Plural}");
         }
     }
 

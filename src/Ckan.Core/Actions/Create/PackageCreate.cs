@@ -28,7 +28,7 @@ public static class PackageCreate
         string id;
         await using (var session = await context.Store.OpenSessionAsync(write: true, cancellationToken))
         {
-            await Authorizer.CheckPackageCreateAsync(context, session, cancellationToken);
+            await Authorizer.CheckPackageCreateAsync(context, session, data, cancellationToken);
             var validated = await PackageSchema.ValidateAsync(context, session, data, null, cancellationToken);
             await PackageWriter.SaveAsync(session, validated, null, cancellationToken);
             await session.CommitAsync(cancellationToken);

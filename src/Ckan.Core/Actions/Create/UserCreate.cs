@@ -30,7 +30,7 @@ public static class UserCreate
     {
         if (!context.IsSysadmin && !context.Config.AuthOption("create_user_via_api"))
         {
-            throw new NotAuthorizedException($"User {context.UserName} not authorized to create users");
+            throw new NotAuthorizedException($"User {context.UserName} not authorized to create users via the API");
         }
 
         await using var session = await context.Store.OpenSessionAsync(write: true, cancellationToken);
@@ -77,8 +77,8 @@ public static class UserCreate
         errors.ThrowIfAny();
         await using var session = await context.Store.OpenSessionAsync(write: true, cancellationToken);
         var user = await session.GetUserAsync(userRef!, cancellationToken) ?? throw new NotFoundException("User not found");
-        Authorizer.RequireSelfOrSysadmin(
-            context, user, $"User {context.UserName} not authorized to create tokens for {user.Name}");
+        Authorizer.RequireAuthenticated(context, "api_token_create");
+        Authorizer.RequireSelfOrSysadmin(context, user, message: null);
 
         var token = await IssueTokenAsync(context, session, user, name!, cancellationToken);
         await session.CommitAsync(cancellationToken);

@@ -78,7 +78,7 @@ public static class GroupDelete
         CancellationToken cancellationToken)
     {
         var id = DataDict.Require(data, "id");
-        Authorizer.RequireSysadmin(context, $"User {context.UserName} not authorized to purge {kind.Word} {id}");
+        Authorizer.RequireSysadmin(context, kind.Word + "_purge");
         await using var session = await context.Store.OpenSessionAsync(write: true, cancellationToken);
         var group = await GroupLookup.FindAsync(session, id, kind, cancellationToken);
 

@@ -44,7 +44,7 @@ public static class PackageDelete
         CancellationToken cancellationToken)
     {
         var id = DataDict.Require(data, "id");
-        Authorizer.RequireSysadmin(context, $"User {context.UserName} not authorized to purge package {id}");
+        Authorizer.RequireSysadmin(context, "dataset_purge");
         await using var session = await context.Store.OpenSessionAsync(write: true, cancellationToken);
         var package = await session.GetPackageAsync(id, cancellationToken) ?? throw new NotFoundException();
 

@@ -23,7 +23,7 @@ public static class UserDelete
         CancellationToken cancellationToken)
     {
         var id = DataDict.Require(data, "id");
-        Authorizer.RequireSysadmin(context, $"User {context.UserName} not authorized to delete user {id}");
+        Authorizer.RequireSysadmin(context, "user_delete");
         await using var session = await context.Store.OpenSessionAsync(write: true, cancellationToken);
         var user = await session.GetUserAsync(id, cancellationToken)
             ?? throw new NotFoundException($"User \"{id}\" was not found.");
@@ -54,11 +54,22 @@ public static class UserDelete
             throw ValidationException.Missing("jti");
         }
 
+        Authorizer.RequireAuthenticated(context, "api_token_revoke");
         await using var session = await context.Store.OpenSessionAsync(write: true, cancellationToken);
-        var row = await session.GetApiTokenAsync(jti, cancellationToken) ?? throw new NotFoundException("API token not found");
-        if (!context.IsSysadmin && !string.Equals(context.User?.Id, row.UserId, StringComparison.Ordinal))
+        var row = await session.GetApiTokenAsync(jti, cancellationToken);
+
+        // As in CKAN, a token that does not exist is denied like one the caller does not own, so that
+        // token ids cannot be probed.
+        if (!context.IsSysadmin && !string.Equals(context.User?.Id, row?.UserId, StringComparison.Ordinal))
         {
-            throw new NotAuthorizedException($"User {context.UserName} not authorized to revoke token {jti}");
+            throw new NotAuthorizedException();
+        }
+
+        // NOTE: CKAN's action returns success when a sysadmin revokes a missing token. This one reports
+        // not found, because `ckan user token revoke` relies on it to fail for an unknown id.
+        if (row is null)
+        {
+            throw new NotFoundException("API token not found");
         }
 
         await session.DeleteApiTokenAsync(jti, cancellationToken);

@@ -104,7 +104,7 @@ public static class UserGet
 
         await using var session = await context.Store.OpenSessionAsync(write: false, cancellationToken);
         var user = await session.GetUserAsync(reference, cancellationToken) ?? throw new NotFoundException("User not found");
-        Authorizer.RequireSelfOrSysadmin(context, user, $"User {context.UserName} not authorized to list tokens of {user.Name}");
+        Authorizer.RequireSelfOrSysadmin(context, user, message: null);
 
         var tokens = await session.ListApiTokensAsync(user.Id, cancellationToken);
         return new JsonArray(tokens.Select(token => (JsonNode?)new JsonObject
@@ -133,7 +133,8 @@ public static class UserGet
     {
         if (context.User is null && !context.IgnoreAuth && !context.Config.AuthOption("public_user_details"))
         {
-            throw new NotAuthorizedException("Must be logged in to view user details");
+            // CKAN's rule denies anonymous callers here without giving a reason.
+            throw new NotAuthorizedException();
         }
     }
 }

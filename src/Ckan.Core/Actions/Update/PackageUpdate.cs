@@ -172,7 +172,7 @@ public static class PackageUpdate
         await using (var session = await context.Store.OpenSessionAsync(write: true, cancellationToken))
         {
             var existing = await session.GetPackageGraphAsync(id, cancellationToken)
-                ?? throw new NotFoundException();
+                ?? throw new NotFoundException("Package was not found.");
             await Authorizer.CheckPackageUpdateAsync(context, session, existing.Package, cancellationToken);
             ValidatedPackage validated;
             try
