@@ -29,15 +29,16 @@ public static class PackageSchema
 
     /// <summary>
     /// Validates the dictionary, raising a validation error listing every problem. For an update,
-    /// <paramref name="existing"/> is the stored dataset.
+    /// <paramref name="stored"/> is the stored dataset with its resources.
     /// </summary>
     public static async Task<ValidatedPackage> ValidateAsync(
         ActionContext context,
         ICatalogSession session,
         JsonObject input,
-        PackageRow? existing,
+        PackageGraph? stored,
         CancellationToken cancellationToken)
     {
+        var existing = stored?.Package;
         var errors = new ErrorCollector();
         var id = ValidateId(context, input, existing, errors);
         if (existing is null && id is not null && await session.GetPackageAsync(id, cancellationToken) is { } clash
@@ -69,7 +70,7 @@ public static class PackageSchema
         var extras = ValidateExtras(input, errors);
         var tags = await ValidateTagsAsync(session, input, errors, cancellationToken);
         var groupIds = await ValidateGroupsAsync(context, session, input, cancellationToken);
-        var resources = ValidateResources(input, id, errors);
+        var resources = ValidateResources(input, id, stored?.Resources ?? [], errors);
         await CheckResourceIdsAsync(session, resources, id, errors, cancellationToken);
         errors.ThrowIfAny();
 
@@ -412,8 +413,13 @@ public static class PackageSchema
         return groupIds;
     }
 
-    private static List<ResourceRow> ValidateResources(JsonObject input, string packageId, ErrorCollector errors)
+    private static List<ResourceRow> ValidateResources(
+        JsonObject input,
+        string packageId,
+        IReadOnlyList<ResourceRow> storedResources,
+        ErrorCollector errors)
     {
+        var previous = storedResources.ToDictionary(resource => resource.Id, StringComparer.Ordinal);
         var resources = new List<ResourceRow>();
         if (input["resources"] is not JsonArray list)
         {
@@ -438,7 +444,8 @@ public static class PackageSchema
                 continue;
             }
 
-            var row = ResourceSchema.Validate(resource, packageId, resourceErrors);
+            var storedRow = DataDict.GetString(resource, "id") is { } resourceId ? previous.GetValueOrDefault(resourceId) : null;
+            var row = ResourceSchema.Validate(resource, packageId, resourceErrors, storedRow);
             if (row is null)
             {
                 anyError = true;

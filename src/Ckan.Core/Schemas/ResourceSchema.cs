@@ -9,7 +9,8 @@ namespace Ckan.Core.Schemas;
 
 /// <summary>
 /// Validates one resource dictionary. Keys outside CKAN's resource columns are kept as extras with their
-/// JSON types; keys the server computes (position, package id, state) are ignored.
+/// JSON types; keys the server computes (position, package id, state) and the ones CKAN always drops
+/// (extras, revision_timestamp, tracking_summary) are ignored.
 /// </summary>
 public static class ResourceSchema
 {
@@ -17,14 +18,17 @@ public static class ResourceSchema
     {
         "id", "package_id", "url", "format", "description", "hash", "position", "name", "resource_type",
         "mimetype", "mimetype_inner", "size", "created", "last_modified", "metadata_modified", "cache_url",
-        "cache_last_updated", "url_type", "state", "extras", "upload", "clear_upload",
+        "cache_last_updated", "url_type", "state", "extras", "upload", "clear_upload", "revision_timestamp",
+        "tracking_summary",
     };
 
     /// <summary>
     /// Validates the dictionary and returns the row, or null with messages added to
-    /// <paramref name="errors"/> (a field-to-messages object for this resource).
+    /// <paramref name="errors"/> (a field-to-messages object for this resource). For a resource already
+    /// stored (<paramref name="stored"/>), a column left out of the dictionary keeps its stored value,
+    /// except url, description, resource_type and the MIME types, which CKAN clears when they are omitted.
     /// </summary>
-    public static ResourceRow? Validate(JsonObject input, string packageId, JsonObject errors)
+    public static ResourceRow? Validate(JsonObject input, string packageId, JsonObject errors, ResourceRow? stored = null)
     {
         var id = DataDict.GetString(input, "id");
         var url = DataDict.GetString(input, "url") ?? "";
@@ -44,7 +48,7 @@ public static class ResourceSchema
             return null;
         }
 
-        return new ResourceRow
+        var row = new ResourceRow
         {
             Id = string.IsNullOrEmpty(id) ? Guid.NewGuid().ToString() : id,
             PackageId = packageId,
@@ -64,7 +68,21 @@ public static class ResourceSchema
             UrlType = DataDict.GetString(input, "url_type"),
             Extras = CollectExtras(input),
         };
+        return stored is null ? row : KeepOmittedColumns(row, stored, input);
     }
+
+    private static ResourceRow KeepOmittedColumns(ResourceRow row, ResourceRow stored, JsonObject input) => row with
+    {
+        Name = input.ContainsKey("name") ? row.Name : stored.Name,
+        Format = input.ContainsKey("format") ? row.Format : stored.Format,
+        Hash = input.ContainsKey("hash") ? row.Hash : stored.Hash,
+        Size = input.ContainsKey("size") ? row.Size : stored.Size,
+        Created = input.ContainsKey("created") ? row.Created : stored.Created,
+        LastModified = input.ContainsKey("last_modified") ? row.LastModified : stored.LastModified,
+        CacheUrl = input.ContainsKey("cache_url") ? row.CacheUrl : stored.CacheUrl,
+        CacheLastUpdated = input.ContainsKey("cache_last_updated") ? row.CacheLastUpdated : stored.CacheLastUpdated,
+        UrlType = input.ContainsKey("url_type") ? row.UrlType : stored.UrlType,
+    };
 
     private static long? ParseSize(JsonObject input, JsonObject errors)
     {
@@ -122,15 +140,6 @@ public static class ResourceSchema
 
             extras ??= new JsonObject();
             extras[key] = value?.DeepClone();
-        }
-
-        if (input["extras"] is JsonObject nested)
-        {
-            foreach (var (key, value) in nested)
-            {
-                extras ??= new JsonObject();
-                extras[key] = value?.DeepClone();
-            }
         }
 
         return extras?.ToJsonString();

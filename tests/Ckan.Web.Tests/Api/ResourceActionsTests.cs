@@ -146,6 +146,42 @@ public sealed class ResourceActionsTests
     }
 
     [Fact]
+    public async Task Update_keeps_omitted_columns_that_ckan_keeps()
+    {
+        await using var portal = await TestPortal.StartAsync(cancellationToken: CancellationToken);
+        var admin = await portal.CreateUserAsync(sysadmin: true, CancellationToken);
+        var dataset = await CreateDatasetWithResourcesAsync(portal, 1);
+        var id = dataset["resources"]![0]!["id"]!.GetValue<string>();
+        await portal.ArrangeAsync(
+            "resource_patch",
+            new JsonObject
+            {
+                ["id"] = id,
+                ["format"] = "XLSX",
+                ["size"] = 1024,
+                ["hash"] = "sha256:abc",
+                ["mimetype"] = "text/csv",
+                ["encoding"] = "utf-8",
+            },
+            CancellationToken);
+
+        var response = await portal.PostAsync(
+            "resource_update",
+            new JsonObject { ["id"] = id, ["url"] = "http://example.org/new.csv" },
+            admin.Token,
+            CancellationToken);
+
+        ApiAssert.Status(response, HttpStatusCode.OK);
+        var shown = await ShowResourceAsync(portal, id, admin);
+        Assert.Equal("A", shown["name"]!.GetValue<string>());
+        Assert.Equal("XLSX", shown["format"]!.GetValue<string>());
+        Assert.Equal(1024, shown["size"]!.GetValue<long>());
+        Assert.Equal("sha256:abc", shown["hash"]!.GetValue<string>());
+        Assert.Null(shown["mimetype"]);
+        Assert.False(shown.ContainsKey("encoding"));
+    }
+
+    [Fact]
     public async Task Update_returns_not_found_for_unknown_resource()
     {
         await using var portal = await TestPortal.StartAsync(cancellationToken: CancellationToken);

@@ -19,6 +19,9 @@ internal static class MetadataComparer
     {
         "position", "package_id", "state", "metadata_modified", "url", "created", "last_modified",
         "cache_last_updated",
+
+        // CKAN drops these resource keys on every save.
+        "extras", "revision_timestamp", "tracking_summary",
     };
 
     /// <summary>Asserts that every user-supplied field came back unchanged.</summary>

@@ -178,7 +178,7 @@ public static class PackageUpdate
             try
             {
                 validated = await PackageSchema.ValidateAsync(
-                    context, session, data, existing.Package, cancellationToken);
+                    context, session, data, existing, cancellationToken);
             }
             catch (ValidationException error) when (resourceIndex is not null)
             {
