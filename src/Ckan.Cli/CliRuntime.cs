@@ -2,6 +2,8 @@ using System.CommandLine;
 using Ckan.Core.Actions;
 using Ckan.Core.Catalog;
 using Ckan.Core.Config;
+using Ckan.Core.Search;
+using Ckan.Search.Lucene;
 using Ckan.Storage;
 
 namespace Ckan.Cli;
@@ -37,7 +39,10 @@ public sealed class CliRuntime
         Config.Validate();
         var (store, migrator) = CatalogStoreFactory.Create(Config);
         await migrator.UpgradeAsync(cancellationToken);
-        return new CkanServices(Config, store);
+
+        // Opened on first use, so commands that never touch datasets run beside a portal holding the index.
+        var indexPath = SearchIndexLocation.Resolve(Config);
+        return new CkanServices(Config, store, new LazySearchIndex(() => new LuceneSearchIndex(indexPath)));
     }
 
     /// <summary>Returns the catalog migrator without running it.</summary>

@@ -14,5 +14,6 @@ public static class ExtraCommands
         ConfigCommands.BuildConfigTool(io),
         ConfigCommands.BuildConfig(io),
         GenerateCommand.Build(io),
+        SearchIndexCommand.Build(io),
     ];
 }

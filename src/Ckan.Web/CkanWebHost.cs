@@ -1,6 +1,8 @@
 using Ckan.Core.Actions;
 using Ckan.Core.Catalog;
 using Ckan.Core.Config;
+using Ckan.Core.Search;
+using Ckan.Search.Lucene;
 using Ckan.Storage;
 using Ckan.Web.Api;
 using Ckan.Web.Auth;
@@ -30,6 +32,8 @@ public static class CkanWebHost
         config.Validate();
         var (store, migrator) = CatalogStoreFactory.Create(config);
         var applied = await migrator.UpgradeAsync(cancellationToken);
+        var search = new LuceneSearchIndex(SearchIndexLocation.Resolve(config));
+        var services = new CkanServices(config, store, search);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(urls);
@@ -41,10 +45,14 @@ public static class CkanWebHost
         });
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // A failed start (port in use) is reported once by the caller, without the host's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton<ICatalogStore>(store);
         builder.Services.AddSingleton(migrator);
-        builder.Services.AddSingleton(new CkanServices(config, store));
+        builder.Services.AddSingleton(services);
+        builder.Services.AddSingleton<ISearchIndex>(search);
         builder.Services.AddSingleton<ApiTokenAuthenticator>();
         configure?.Invoke(builder);
 
@@ -57,13 +65,34 @@ public static class CkanWebHost
         }));
         app.MapActionApi();
 
+        app.Lifetime.ApplicationStopped.Register(services.Dispose);
+
         var logger = app.Services.GetRequiredService<ILogger<CkanServices>>();
         if (applied.Count > 0)
         {
             Log.SchemaUpgraded(logger, string.Join(", ", applied));
         }
 
+        await ReconcileSearchIndexAsync(services, logger, cancellationToken);
+
         Log.Started(logger, config.SiteUrl, config.SqlAlchemyUrl ?? "");
         return app;
+    }
+
+    // The index is brought in line with the catalog before serving: after a crash that lost its last
+    // changes, a deleted index folder or writes by another process, search is right without a manual rebuild.
+    private static async Task ReconcileSearchIndexAsync(
+        CkanServices services,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var report = await SearchIndexChecker.CheckAsync(services, cancellationToken);
+        if (report.IsConsistent)
+        {
+            return;
+        }
+
+        Log.ReconcilingIndex(logger, report.Missing.Count, report.Stale.Count, report.Orphaned.Count);
+        await SearchIndexChecker.RepairAsync(services, report, cancellationToken);
     }
 }

@@ -14,6 +14,12 @@ internal static partial class Log
     [LoggerMessage(7003, LogLevel.Information, "Serving CKAN API at {SiteUrl} from catalog {Database}")]
     public static partial void Started(ILogger logger, string siteUrl, string database);
 
+    [LoggerMessage(
+        7005,
+        LogLevel.Information,
+        "Updating the search index from the catalog: {Missing} missing, {Stale} out of date, {Orphaned} orphaned")]
+    public static partial void ReconcilingIndex(ILogger logger, int missing, int stale, int orphaned);
+
     [LoggerMessage(7004, LogLevel.Debug, "API token {TokenId} rejected: {Reason}")]
     public static partial void TokenRejected(ILogger logger, string tokenId, string reason);
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Ckan.Web;
 
 namespace Ckan.Cli.Commands;
@@ -25,10 +27,29 @@ public static class RunCommand
             var config = runtime.Config;
             var address = parseResult.GetValue(host) ?? config.GetString("ckan.devserver.host", "127.0.0.1");
             var portNumber = parseResult.GetValue(port) ?? config.GetInt("ckan.devserver.port", 5000);
-            var url = string.Create(CultureInfo.InvariantCulture, $"http://{FormatHost(address)}:{portNumber}");
+            if (portNumber is < 1 or > 65535)
+            {
+                await io.Error.WriteLineAsync($"Error: port {portNumber} is outside 1-65535.");
+                return 1;
+            }
+
+            var ip = await ResolveAsync(address, cancellationToken);
+            if (ip is null)
+            {
+                await io.Error.WriteLineAsync($"Error: host \"{address}\" is not an IP address and does not resolve to one.");
+                return 1;
+            }
+
+            var url = string.Create(CultureInfo.InvariantCulture, $"http://{FormatHost(ip)}:{portNumber}");
             if (config.DataDirectory is not null)
             {
                 await io.Output.WriteLineAsync($"No config file found: using the embedded default in {config.DataDirectory}");
+
+                // The embedded default has no site URL of its own: it is wherever this server listens.
+                if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CKAN_SITE_URL")))
+                {
+                    config = config.With("ckan.site_url", url);
+                }
             }
 
             var app = await CkanWebHost.BuildAsync(config, url, cancellationToken: cancellationToken);
@@ -38,6 +59,27 @@ public static class RunCommand
         return command;
     }
 
-    private static string FormatHost(string host) =>
-        host == "localhost" ? "127.0.0.1" : host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
+    // Kestrel listens on every interface for a host name it cannot parse, so names are resolved here
+    // and the server binds the address they stand for, as CKAN's development server does.
+    private static async Task<IPAddress?> ResolveAsync(string host, CancellationToken cancellationToken)
+    {
+        if (IPAddress.TryParse(host, out var ip))
+        {
+            return ip;
+        }
+
+        try
+        {
+            var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
+            return addresses.FirstOrDefault(address => address.AddressFamily == AddressFamily.InterNetwork)
+                ?? addresses.FirstOrDefault();
+        }
+        catch (SocketException)
+        {
+            return null;
+        }
+    }
+
+    private static string FormatHost(IPAddress ip) =>
+        ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString();
 }

@@ -49,7 +49,7 @@ public static class SysadminCommand
         {
             var name = parseResult.GetRequiredValue(userName);
             var parsedFields = FieldArguments.Parse(parseResult.GetValue(fields) ?? []);
-            var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
+            using var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
 
             var user = await FindUserAsync(services, name, cancellationToken);
             if (user is null)
@@ -83,7 +83,7 @@ public static class SysadminCommand
         command.SetAction((parseResult, cancellationToken) => SiteActions.GuardAsync(parseResult, io, async () =>
         {
             var name = parseResult.GetRequiredValue(userName);
-            var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
+            using var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
 
             var user = await FindUserAsync(services, name, cancellationToken);
             if (user is null)
@@ -102,7 +102,7 @@ public static class SysadminCommand
 
     private static async Task<int> ListAsync(ParseResult parseResult, CommandIo io, CancellationToken cancellationToken)
     {
-        var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
+        using var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
         var users = await SiteActions.CallAsync(services, "user_list", new JsonObject(), cancellationToken);
         var sysadmins = (users as JsonArray ?? [])
             .OfType<JsonObject>()

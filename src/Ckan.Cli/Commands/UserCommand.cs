@@ -47,7 +47,7 @@ public static class UserCommand
         {
             var name = parseResult.GetRequiredValue(userName);
             var parsedFields = FieldArguments.Parse(parseResult.GetValue(fields) ?? []);
-            var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
+            using var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
 
             await UserCreation.CreateAsync(services, io, name, parsedFields, sysadmin: false, cancellationToken);
             return 0;
@@ -70,7 +70,7 @@ public static class UserCommand
         command.SetAction((parseResult, cancellationToken) => SiteActions.GuardAsync(parseResult, io, async () =>
         {
             var name = parseResult.GetRequiredValue(userName);
-            var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
+            using var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
 
             var user = await SysadminCommand.FindUserAsync(services, name, cancellationToken)
                 ?? throw new CommandFailedException(
@@ -90,7 +90,7 @@ public static class UserCommand
         command.SetAction((parseResult, cancellationToken) => SiteActions.GuardAsync(parseResult, io, async () =>
         {
             var name = parseResult.GetRequiredValue(userName);
-            var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
+            using var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
 
             await SiteActions.CallAsync(services, "user_delete", new JsonObject { ["id"] = name }, cancellationToken);
 
@@ -111,7 +111,7 @@ public static class UserCommand
         command.SetAction((parseResult, cancellationToken) => SiteActions.GuardAsync(parseResult, io, async () =>
         {
             var name = parseResult.GetRequiredValue(userName);
-            var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
+            using var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
 
             var user = await SysadminCommand.FindUserAsync(services, name, cancellationToken);
             if (user is null)
@@ -162,7 +162,7 @@ public static class UserCommand
 
     private static async Task<int> ListAsync(ParseResult parseResult, CommandIo io, CancellationToken cancellationToken)
     {
-        var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
+        using var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
         var result = await SiteActions.CallAsync(services, "user_list", new JsonObject(), cancellationToken);
         var users = (result as JsonArray ?? []).OfType<JsonObject>().ToList();
 

@@ -49,7 +49,7 @@ public static class UserTokenCommand
             MergeJson(data, parseResult.GetValue(json));
             data["user"] = owner;
             data["name"] = parseResult.GetRequiredValue(tokenName);
-            var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
+            using var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
 
             JsonNode? result;
             try
@@ -87,7 +87,7 @@ public static class UserTokenCommand
         command.SetAction((parseResult, cancellationToken) => SiteActions.GuardAsync(parseResult, io, async () =>
         {
             var owner = parseResult.GetRequiredValue(userName);
-            var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
+            using var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
 
             var data = new JsonObject { ["user_id"] = owner };
             var result = await SiteActions.CallAsync(services, "api_token_list", data, cancellationToken);
@@ -119,7 +119,7 @@ public static class UserTokenCommand
         command.SetAction((parseResult, cancellationToken) => SiteActions.GuardAsync(parseResult, io, async () =>
         {
             var id = parseResult.GetRequiredValue(tokenId);
-            var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
+            using var services = await CliRuntime.Load(parseResult).OpenCatalogAsync(cancellationToken);
 
             try
             {

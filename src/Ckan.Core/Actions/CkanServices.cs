@@ -1,20 +1,22 @@
 using Ckan.Core.Catalog;
 using Ckan.Core.Config;
 using Ckan.Core.Licenses;
+using Ckan.Core.Search;
 using Ckan.Core.Security;
 
 namespace Ckan.Core.Actions;
 
 /// <summary>
-/// The long-lived parts every action uses: configuration, catalog, licenses, token codec and the cache
-/// of serialized datasets. One instance per running portal; thread safe.
+/// The long-lived parts every action uses: configuration, catalog, search index, licenses, token codec
+/// and the cache of serialized datasets. One instance per running portal; thread safe.
 /// </summary>
-public sealed class CkanServices
+public sealed class CkanServices : IDisposable
 {
-    public CkanServices(CkanConfig config, ICatalogStore store)
+    public CkanServices(CkanConfig config, ICatalogStore store, ISearchIndex search)
     {
         Config = config;
         Store = store;
+        Search = search;
         Licenses = LicenseRegister.CreateDefault();
         Tokens = new ApiTokenCodec(config.JwtEncodeSecret, config.JwtDecodeSecret, config.JwtAlgorithm);
         PackageCache = new PackageShowCache(store);
@@ -23,6 +25,9 @@ public sealed class CkanServices
 
     public CkanConfig Config { get; }
     public ICatalogStore Store { get; }
+
+    /// <summary>The dataset search index; package_search reads it and every dataset write updates it.</summary>
+    public ISearchIndex Search { get; }
     public LicenseRegister Licenses { get; }
     public ApiTokenCodec Tokens { get; }
     public PackageShowCache PackageCache { get; }
@@ -30,4 +35,11 @@ public sealed class CkanServices
 
     /// <summary>The plugin names reported by status_show.</summary>
     public IReadOnlyList<string> PluginNames => Config.GetList("ckan.plugins");
+
+    /// <summary>Closes the search index (committing what it holds) and the catalog store.</summary>
+    public void Dispose()
+    {
+        Search.Dispose();
+        (Store as IDisposable)?.Dispose();
+    }
 }

@@ -110,8 +110,8 @@ public static class GroupShowBuilder
                 ["rows"] = 10,
                 ["include_private"] = true,
             };
-            var result = await CatalogSearch.SearchAsync(context, search, cancellationToken);
-            dict["packages"] = result["results"]!.DeepClone();
+            var outcome = await PackageSearch.RunAsync(context, search, cancellationToken);
+            dict["packages"] = outcome.ResultsAsJson();
         }
 
         return dict;

@@ -60,6 +60,19 @@ public interface ICatalogSession : IAsyncDisposable
     /// <summary>Deletes a dataset and everything attached to it for good.</summary>
     Task PurgePackageAsync(string packageId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Returns up to <paramref name="limit"/> datasets that are not deleted, as ids with their change
+    /// times, in id order, starting after <paramref name="afterId"/> (null for the first page); used to
+    /// walk the catalog in batches.
+    /// </summary>
+    Task<IReadOnlyList<PackageStamp>> ListPackageStampsAsync(
+        string? afterId,
+        int limit,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Counts the datasets that are not deleted.</summary>
+    Task<int> CountPackagesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Names of active public datasets in name order.</summary>
     Task<IReadOnlyList<string>> ListPackageNamesAsync(
         int? limit,
@@ -149,9 +162,13 @@ public interface ICatalogSession : IAsyncDisposable
     Task InsertUserAsync(UserRow user, CancellationToken cancellationToken = default);
     Task UpdateUserAsync(UserRow user, CancellationToken cancellationToken = default);
 
-    /// <summary>Active users whose name, full name or email contains <paramref name="text"/>.</summary>
+    /// <summary>
+    /// Users that are not deleted whose name or full name (and email, with <paramref name="matchEmail"/>)
+    /// contains <paramref name="text"/>.
+    /// </summary>
     Task<IReadOnlyList<UserRow>> ListUsersAsync(
         string? text,
+        bool matchEmail,
         string orderBy,
         int? limit,
         int offset,

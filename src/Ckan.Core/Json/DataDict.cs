@@ -60,7 +60,7 @@ public static class DataDict
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number => node.GetValue<decimal>() != 0,
+            JsonValueKind.Number => node.AsValue().TryGetValue<double>(out var number) && number != 0,
             JsonValueKind.String => TrueWords.Contains(node.GetValue<string>().Trim()),
             _ => defaultValue,
         };

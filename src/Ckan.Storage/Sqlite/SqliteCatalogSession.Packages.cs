@@ -277,6 +277,22 @@ internal sealed partial class SqliteCatalogSession
         }
     }
 
+    public Task<IReadOnlyList<PackageStamp>> ListPackageStampsAsync(
+        string? afterId,
+        int limit,
+        CancellationToken cancellationToken = default) =>
+        QueryAsync<PackageStamp>(
+            """
+            SELECT id AS Id, metadata_modified AS MetadataModified FROM package
+            WHERE state <> 'deleted' AND (@afterId IS NULL OR id > @afterId)
+            ORDER BY id LIMIT @limit
+            """,
+            new { afterId, limit },
+            cancellationToken);
+
+    public Task<int> CountPackagesAsync(CancellationToken cancellationToken = default) =>
+        ScalarAsync<int>("SELECT count(*) FROM package WHERE state <> 'deleted'", null, cancellationToken);
+
     public Task<IReadOnlyList<string>> ListPackageNamesAsync(
         int? limit,
         int offset,

@@ -46,6 +46,7 @@ internal sealed partial class SqliteCatalogSession
 
     public Task<IReadOnlyList<UserRow>> ListUsersAsync(
         string? text,
+        bool matchEmail,
         string orderBy,
         int? limit,
         int offset,
@@ -67,11 +68,17 @@ internal sealed partial class SqliteCatalogSession
             SELECT * FROM "user"
             WHERE state <> 'deleted'
               AND (@pattern IS NULL OR casefold(name) LIKE @pattern ESCAPE '\' OR casefold(fullname) LIKE @pattern ESCAPE '\'
-                   OR casefold(email) LIKE @pattern ESCAPE '\')
+                   OR (@matchEmail AND casefold(email) LIKE @pattern ESCAPE '\'))
             ORDER BY {order}, name
             LIMIT @limit OFFSET @offset
             """,
-            new { pattern = text is null ? null : "%" + EscapeLike(text.ToLowerInvariant()) + "%", limit = limit ?? -1, offset },
+            new
+            {
+                pattern = text is null ? null : "%" + EscapeLike(text.ToLowerInvariant()) + "%",
+                matchEmail,
+                limit = limit ?? -1,
+                offset,
+            },
             cancellationToken);
     }
 

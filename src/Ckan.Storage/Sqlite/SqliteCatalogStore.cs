@@ -8,10 +8,20 @@ namespace Ckan.Storage.Sqlite;
 /// The catalog in one SQLite file, used by the embedded default. Connections are pooled; the file is
 /// in WAL mode so readers never wait for the writer.
 /// </summary>
-public sealed class SqliteCatalogStore : ICatalogStore
+public sealed class SqliteCatalogStore : ICatalogStore, IDisposable
 {
+    // Another process (a second server, the CLI) commits without touching this process's counter, so
+    // SQLite's data_version, which changes whenever any other connection commits, is read on one
+    // dedicated connection at most every PollInterval and folded into ChangeVersion.
+    private const long PollIntervalMilliseconds = 50;
+
     private readonly string _connectionString;
+    private readonly SqliteConnection _monitor;
+    private readonly Lock _monitorLock = new();
     private long _changeVersion;
+    private long _externalChanges;
+    private long _lastDataVersion;
+    private long _lastPollTicks;
 
     static SqliteCatalogStore()
     {
@@ -37,16 +47,26 @@ public sealed class SqliteCatalogStore : ICatalogStore
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        connection.Execute("PRAGMA journal_mode = WAL");
+        _monitor = new SqliteConnection(_connectionString);
+        _monitor.Open();
+        _monitor.Execute("PRAGMA journal_mode = WAL");
+        _lastDataVersion = _monitor.ExecuteScalar<long>("PRAGMA data_version");
+        _lastPollTicks = Environment.TickCount64;
     }
 
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath { get; }
 
     /// <inheritdoc />
-    public long ChangeVersion => Interlocked.Read(ref _changeVersion);
+    /// <remarks>Commits by other processes show here within 50 ms.</remarks>
+    public long ChangeVersion
+    {
+        get
+        {
+            PollOtherProcesses();
+            return Interlocked.Read(ref _changeVersion) + Interlocked.Read(ref _externalChanges);
+        }
+    }
 
     /// <summary>
     /// Returns the file path in a SQLAlchemy SQLite URL: <c>sqlite:///relative.db</c> or
@@ -91,5 +111,32 @@ public sealed class SqliteCatalogStore : ICatalogStore
         return connection;
     }
 
+    /// <summary>Closes the connection that watches for commits by other processes.</summary>
+    public void Dispose() => _monitor.Dispose();
+
     internal void MarkChanged() => Interlocked.Increment(ref _changeVersion);
+
+    private void PollOtherProcesses()
+    {
+        var now = Environment.TickCount64;
+        if (now - Interlocked.Read(ref _lastPollTicks) < PollIntervalMilliseconds || !_monitorLock.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            Interlocked.Exchange(ref _lastPollTicks, now);
+            var dataVersion = _monitor.ExecuteScalar<long>("PRAGMA data_version");
+            if (dataVersion != _lastDataVersion)
+            {
+                _lastDataVersion = dataVersion;
+                Interlocked.Increment(ref _externalChanges);
+            }
+        }
+        finally
+        {
+            _monitorLock.Exit();
+        }
+    }
 }

@@ -79,6 +79,12 @@ public static partial class ActionEndpoints
         {
             await ActionResponseWriter.WriteBadRequestAsync(response, error.Message, cancellationToken);
         }
+        catch (BadHttpRequestException error)
+        {
+            // Kestrel's own limits, such as the body size (413), keep their status with CKAN's bare-string body.
+            await ActionResponseWriter.WriteBadRequestAsync(
+                response, "Bad request - " + error.Message, cancellationToken, error.StatusCode);
+        }
         catch (ValidationException error)
         {
             var body = error.Errors.DeepClone().AsObject();
@@ -98,6 +104,18 @@ public static partial class ActionEndpoints
         {
             await WriteKindAsync(
                 response, StatusCodes.Status400BadRequest, helpUrl, "Search Query Error", error.Message, cancellationToken);
+        }
+        catch (SearchException error)
+        {
+            await WriteKindAsync(
+                response, StatusCodes.Status409Conflict, helpUrl, "Search Error", error.Message, cancellationToken);
+        }
+        catch (SearchIndexException error)
+        {
+            Log.ActionFailed(logger, name, error);
+            await WriteKindAsync(
+                response, StatusCodes.Status500InternalServerError, helpUrl, "Search Index Error", error.Message,
+                cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ckan.Core.Errors;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 
 namespace Ckan.Web.Api;
@@ -12,7 +13,13 @@ namespace Ckan.Web.Api;
 /// </summary>
 public static class ActionRequestReader
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+    // CKAN reads the legacy form whose single key is the whole JSON document, so keys may be as long as
+    // the body itself; the other limits keep ASP.NET Core's defaults.
+    private static readonly FormOptions FormLimits = new()
+    {
+        KeyLengthLimit = 32 * 1024 * 1024,
+        ValueLengthLimit = 32 * 1024 * 1024,
+    };
 
     /// <summary>Reads the input dictionary; raises <see cref="BadRequestException"/> for undecodable input.</summary>
     public static async Task<JsonObject> ReadAsync(
@@ -28,7 +35,7 @@ public static class ActionRequestReader
 
         if (isWrite && request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
+            var form = await ReadFormAsync(request, cancellationToken);
             if (form.Count > 0 || form.Files.Count > 0)
             {
                 return FromForm(form);
@@ -41,6 +48,22 @@ public static class ActionRequestReader
         }
 
         return isWrite ? await FromJsonBodyAsync(request, cancellationToken) : new JsonObject();
+    }
+
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request.ReadFormAsync(FormLimits, cancellationToken);
+        }
+        catch (InvalidDataException error)
+        {
+            throw new BadRequestException("Form Error: the form body could not be read: " + error.Message);
+        }
+        catch (IOException error) when (error is not BadHttpRequestException)
+        {
+            throw new BadRequestException("Form Error: the form body could not be read: " + error.Message);
+        }
     }
 
     private static JsonObject FromForm(IFormCollection form)
@@ -79,27 +102,5 @@ public static class ActionRequestReader
         return string.IsNullOrWhiteSpace(body) ? new JsonObject() : ParseObject(body);
     }
 
-    private static JsonObject ParseObject(string text)
-    {
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(text, documentOptions: DocumentOptions);
-        }
-        catch (JsonException error)
-        {
-            var excerpt = text.Length > 200 ? text[..200] + "..." : text;
-            throw new BadRequestException(
-                $"JSON Error: Error decoding JSON data. Error: {error.Message} JSON data extracted from the request: {excerpt}");
-        }
-
-        if (node is JsonObject data)
-        {
-            return data;
-        }
-
-        var kind = node?.GetValueKind().ToString().ToLowerInvariant() ?? "null";
-        throw new BadRequestException(
-            $"JSON Error: Request data JSON decoded to {kind} but it needs to be a dictionary.");
-    }
+    private static JsonObject ParseObject(string text) => JsonBodyParser.ParseObject(text);
 }

@@ -70,10 +70,14 @@ public static class ActionResponseWriter
         await response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(envelope, JsonOutput.Options), cancellationToken);
     }
 
-    /// <summary>Writes CKAN's bare-string 400 body, used for requests that cannot be decoded.</summary>
-    public static async Task WriteBadRequestAsync(HttpResponse response, string message, CancellationToken cancellationToken)
+    /// <summary>Writes CKAN's bare-string body, used for requests that cannot be decoded (400 by default).</summary>
+    public static async Task WriteBadRequestAsync(
+        HttpResponse response,
+        string message,
+        CancellationToken cancellationToken,
+        int statusCode = StatusCodes.Status400BadRequest)
     {
-        response.StatusCode = StatusCodes.Status400BadRequest;
+        response.StatusCode = statusCode;
         response.ContentType = JsonContentType;
         await response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(message, JsonOutput.Options), cancellationToken);
     }

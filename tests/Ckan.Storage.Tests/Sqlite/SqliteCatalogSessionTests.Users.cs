@@ -105,7 +105,7 @@ public sealed partial class SqliteCatalogSessionTests
             NewUser("pending-user") with { State = "pending" },
             NewUser("deleted-user") with { State = "deleted" });
 
-        var users = await ReadAsync(session => session.ListUsersAsync(null, "name", null, 0, Token));
+        var users = await ReadAsync(session => session.ListUsersAsync(null, true, "name", null, 0, Token));
 
         Assert.Equal(["active-user", "pending-user"], users.Select(user => user.Name));
     }
@@ -120,7 +120,7 @@ public sealed partial class SqliteCatalogSessionTests
             NewUser("unrelated"),
             NewUser("deleted-river") with { State = "deleted" });
 
-        var users = await ReadAsync(session => session.ListUsersAsync("river", "name", null, 0, Token));
+        var users = await ReadAsync(session => session.ListUsersAsync("river", true, "name", null, 0, Token));
 
         Assert.Equal(["by-email", "by-fullname", "river-fan"], users.Select(user => user.Name));
     }
@@ -130,7 +130,7 @@ public sealed partial class SqliteCatalogSessionTests
     {
         await InsertUsersAsync(NewUser("percent", fullname: "Half 50% time"), NewUser("plain", fullname: "Half 500"));
 
-        var users = await ReadAsync(session => session.ListUsersAsync("50%", "name", null, 0, Token));
+        var users = await ReadAsync(session => session.ListUsersAsync("50%", true, "name", null, 0, Token));
 
         Assert.Equal(["percent"], users.Select(user => user.Name));
     }
@@ -144,7 +144,7 @@ public sealed partial class SqliteCatalogSessionTests
             NewUser("yan", fullname: "Carl"),
             NewUser("xavier", fullname: ""));
 
-        var users = await ReadAsync(session => session.ListUsersAsync(null, "display_name", null, 0, Token));
+        var users = await ReadAsync(session => session.ListUsersAsync(null, true, "display_name", null, 0, Token));
 
         Assert.Equal(["zed", "bob", "yan", "xavier"], users.Select(user => user.Name));
     }
@@ -154,7 +154,7 @@ public sealed partial class SqliteCatalogSessionTests
     {
         await InsertUsersAsync(NewUser("user-a"), NewUser("user-b"), NewUser("user-c"), NewUser("user-d"));
 
-        var users = await ReadAsync(session => session.ListUsersAsync(null, "name", 2, 1, Token));
+        var users = await ReadAsync(session => session.ListUsersAsync(null, true, "name", 2, 1, Token));
 
         Assert.Equal(["user-b", "user-c"], users.Select(user => user.Name));
     }

@@ -4,6 +4,7 @@ using Ckan.Core.Catalog;
 using Ckan.Core.Errors;
 using Ckan.Core.Json;
 using Ckan.Core.Schemas;
+using Ckan.Core.Search;
 
 namespace Ckan.Core.Actions.Create;
 
@@ -46,8 +47,10 @@ public static class GroupCreate
             await GroupMembers.SetAsync(session, group.Id, "user", context.User.Id, "admin", cancellationToken);
         }
 
+        var added = await SearchIndexer.ListGroupPackageIdsAsync(session, group, cancellationToken);
         await session.CommitAsync(cancellationToken);
         context.ResetMemberships();
+        await SearchIndexer.IndexPackagesAsync(context.Services, added, cancellationToken);
 
         await using var reader = await context.Store.OpenSessionAsync(write: false, cancellationToken);
         var stored = await reader.GetGroupAsync(group.Id, cancellationToken) ?? throw new NotFoundException();
@@ -99,6 +102,10 @@ public static class GroupCreate
         var member = await GroupMembers.SetAsync(session, group.Id, objectType, objectId, capacity, cancellationToken);
         await session.CommitAsync(cancellationToken);
         context.ResetMemberships();
+        if (objectType == "package")
+        {
+            await SearchIndexer.IndexPackagesAsync(context.Services, [objectId], cancellationToken);
+        }
         return member;
     }
 

@@ -4,6 +4,7 @@ using Ckan.Core.Errors;
 using Ckan.Core.Json;
 using Ckan.Core.Schemas;
 using Ckan.Core.Actions.Update;
+using Ckan.Core.Search;
 
 namespace Ckan.Core.Actions.Create;
 
@@ -34,6 +35,8 @@ public static class PackageCreate
             await session.CommitAsync(cancellationToken);
             id = validated.Package.Id;
         }
+
+        await SearchIndexer.IndexPackagesAsync(context.Services, [id], cancellationToken);
 
         var entry = await PackageReader.ShowAsync(context, id, cancellationToken);
         return ActionResult.FromUtf8(entry.Json);

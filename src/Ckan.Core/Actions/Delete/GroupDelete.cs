@@ -3,6 +3,7 @@ using Ckan.Core.Actions.Create;
 using Ckan.Core.Auth;
 using Ckan.Core.Errors;
 using Ckan.Core.Json;
+using Ckan.Core.Search;
 
 namespace Ckan.Core.Actions.Delete;
 
@@ -46,6 +47,7 @@ public static class GroupDelete
             throw new NotAuthorizedException($"User {context.UserName} not authorized to delete group {group.Id}");
         }
 
+        var affected = await SearchIndexer.ListGroupPackageIdsAsync(session, group, cancellationToken);
         if (kind.IsOrganization && await session.CountOrganizationDatasetsAsync(group.Id, cancellationToken) > 0)
         {
             if (!context.Config.AuthOption("create_unowned_dataset"))
@@ -67,6 +69,7 @@ public static class GroupDelete
         await session.UpdateGroupAsync(group with { State = "deleted" }, cancellationToken);
         await session.CommitAsync(cancellationToken);
         context.ResetMemberships();
+        await SearchIndexer.IndexPackagesAsync(context.Services, affected, cancellationToken);
         return (JsonNode?)null;
     }
 
@@ -81,9 +84,11 @@ public static class GroupDelete
         Authorizer.RequireSysadmin(context, kind.Word + "_purge");
         await using var session = await context.Store.OpenSessionAsync(write: true, cancellationToken);
         var group = await GroupLookup.FindAsync(session, id, kind, cancellationToken);
+        var affected = await SearchIndexer.ListGroupPackageIdsAsync(session, group, cancellationToken);
 
         await session.PurgeGroupAsync(group.Id, cancellationToken);
         await session.CommitAsync(cancellationToken);
+        await SearchIndexer.IndexPackagesAsync(context.Services, affected, cancellationToken);
         return (JsonNode?)null;
     }
 
@@ -111,6 +116,10 @@ public static class GroupDelete
         await session.DeleteMemberAsync(group.Id, objectType, objectId, cancellationToken);
         await session.CommitAsync(cancellationToken);
         context.ResetMemberships();
+        if (objectType == "package")
+        {
+            await SearchIndexer.IndexPackagesAsync(context.Services, [objectId], cancellationToken);
+        }
         return (JsonNode?)null;
     }
 

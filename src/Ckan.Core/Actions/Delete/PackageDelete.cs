@@ -3,6 +3,7 @@ using Ckan.Core.Actions.Update;
 using Ckan.Core.Auth;
 using Ckan.Core.Errors;
 using Ckan.Core.Json;
+using Ckan.Core.Search;
 
 namespace Ckan.Core.Actions.Delete;
 
@@ -34,6 +35,7 @@ public static class PackageDelete
             cancellationToken);
         await session.DeleteMembershipsOfAsync("package", package.Id, cancellationToken);
         await session.CommitAsync(cancellationToken);
+        await SearchIndexer.IndexPackagesAsync(context.Services, [package.Id], cancellationToken);
         return (JsonNode?)null;
     }
 
@@ -50,6 +52,7 @@ public static class PackageDelete
 
         await session.PurgePackageAsync(package.Id, cancellationToken);
         await session.CommitAsync(cancellationToken);
+        await SearchIndexer.IndexPackagesAsync(context.Services, [package.Id], cancellationToken);
         return (JsonNode?)null;
     }
 

@@ -53,7 +53,7 @@ public static class PackageGet
 
         if (string.IsNullOrEmpty(id))
         {
-            throw new NotFoundException();
+            throw ValidationException.Missing("name_or_id");
         }
 
         var entry = await PackageReader.ShowAsync(context, id, cancellationToken);
@@ -61,13 +61,15 @@ public static class PackageGet
     }
 
     /// <summary>
-    /// package_search on the catalog: see <see cref="CatalogSearch"/> for the supported parameters.
+    /// package_search: datasets matching <c>q</c> (Solr syntax) and the filters <c>fq</c> and
+    /// <c>fq_list</c>, with <c>facet.field</c>, <c>facet.limit</c>, <c>facet.mincount</c>, <c>sort</c>,
+    /// <c>rows</c>, <c>start</c>, <c>fl</c>, <c>include_private</c> and <c>include_drafts</c>.
     /// </summary>
-    public static async Task<ActionResult> PackageSearchAsync(
+    public static Task<ActionResult> PackageSearchAsync(
         ActionContext context,
         JsonObject data,
         CancellationToken cancellationToken) =>
-        await CatalogSearch.SearchAsync(context, data, cancellationToken);
+        PackageSearch.ActionAsync(context, data, cancellationToken);
 
     /// <summary>
     /// current_package_list_with_resources: full dictionaries of active datasets, newest change first.
@@ -101,8 +103,8 @@ public static class PackageGet
             ["start"] = offset ?? 0,
             ["include_private"] = context.IsSysadmin,
         };
-        var result = await CatalogSearch.SearchAsync(context, search, cancellationToken);
-        return result["results"]!.DeepClone();
+        var outcome = await PackageSearch.RunAsync(context, search, cancellationToken);
+        return outcome.ResultsAsJson();
     }
 
     /// <summary>resource_show: one resource's dictionary, taken from its dataset. Parameter: <c>id</c>.</summary>

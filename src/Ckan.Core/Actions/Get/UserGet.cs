@@ -10,6 +10,11 @@ namespace Ckan.Core.Actions.Get;
 /// <summary>Read actions on users and API tokens: user_show, user_list and api_token_list.</summary>
 public static class UserGet
 {
+    private static readonly HashSet<string> UserOrderFields = new(StringComparer.Ordinal)
+    {
+        "display_name", "id", "name", "fullname", "created", "about", "sysadmin",
+    };
+
     /// <summary>Adds the actions to the registry.</summary>
     public static void Register(ActionRegistry registry) => registry
         .AddRead("user_show", UserShowAsync)
@@ -58,6 +63,13 @@ public static class UserGet
         CheckPublicDetails(context);
         var text = DataDict.GetString(data, "q");
         var orderBy = DataDict.GetString(data, "order_by") is { Length: > 0 } order ? order : "display_name";
+
+        // Emails are private: only sysadmins may find or sort users by them.
+        if (!UserOrderFields.Contains(orderBy) && !(orderBy == "email" && context.IsSysadmin))
+        {
+            throw ValidationException.ForField("order_by", $"Cannot sort by field `{orderBy}`");
+        }
+
         var limit = DataDict.GetNaturalNumber(data, "limit", null);
         var offset = DataDict.GetNaturalNumber(data, "offset", 0) ?? 0;
         var allFields = DataDict.GetBool(data, "all_fields", true);
@@ -65,7 +77,7 @@ public static class UserGet
 
         await using var session = await context.Store.OpenSessionAsync(write: false, cancellationToken);
         var users = (await session.ListUsersAsync(
-                string.IsNullOrEmpty(text) ? null : text, orderBy, limit, offset, cancellationToken))
+                string.IsNullOrEmpty(text) ? null : text, context.IsSysadmin, orderBy, limit, offset, cancellationToken))
             .Where(user => !string.Equals(user.Name, siteUserName, StringComparison.Ordinal))
             .ToList();
         if (!allFields)

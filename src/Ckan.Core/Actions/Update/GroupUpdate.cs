@@ -4,6 +4,7 @@ using Ckan.Core.Dictization;
 using Ckan.Core.Errors;
 using Ckan.Core.Json;
 using Ckan.Core.Schemas;
+using Ckan.Core.Search;
 
 namespace Ckan.Core.Actions.Update;
 
@@ -40,6 +41,8 @@ public static class GroupUpdate
             throw new NotAuthorizedException($"User {context.UserName} not authorized to edit group {existing.Id}");
         }
 
+        var affected = new HashSet<string>(
+            await SearchIndexer.ListGroupPackageIdsAsync(session, existing, cancellationToken), StringComparer.Ordinal);
         var input = isPatch ? await MergeAsync(context, session, existing, data, cancellationToken) : data;
         var group = await GroupSchema.ValidateAsync(
             context, session, input, existing, kind.IsOrganization, cancellationToken);
@@ -47,8 +50,12 @@ public static class GroupUpdate
         await session.ReplaceGroupExtrasAsync(group.Id, GroupSchema.ReadExtras(input), cancellationToken);
         await GroupMembers.ApplyUsersAsync(session, group.Id, data, replace: !isPatch, cancellationToken);
         await GroupMembers.ApplyPackagesAsync(session, group, data, replace: !isPatch, cancellationToken);
+        affected.UnionWith(await SearchIndexer.ListGroupPackageIdsAsync(session, group, cancellationToken));
         await session.CommitAsync(cancellationToken);
         context.ResetMemberships();
+
+        // Datasets embed the group's name and title, and may have joined or left it.
+        await SearchIndexer.IndexPackagesAsync(context.Services, affected, cancellationToken);
 
         await using var reader = await context.Store.OpenSessionAsync(write: false, cancellationToken);
         var stored = await reader.GetGroupAsync(group.Id, cancellationToken) ?? throw new NotFoundException();

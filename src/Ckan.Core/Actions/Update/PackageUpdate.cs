@@ -3,6 +3,7 @@ using Ckan.Core.Auth;
 using Ckan.Core.Errors;
 using Ckan.Core.Json;
 using Ckan.Core.Schemas;
+using Ckan.Core.Search;
 
 namespace Ckan.Core.Actions.Update;
 
@@ -189,6 +190,8 @@ public static class PackageUpdate
             await session.CommitAsync(cancellationToken);
             packageId = existing.Package.Id;
         }
+
+        await SearchIndexer.IndexPackagesAsync(context.Services, [packageId], cancellationToken);
 
         return await PackageReader.ShowAsync(context, packageId, cancellationToken);
     }

@@ -1,0 +1,3 @@
+using Ckan.Bench.Search;
+
+return await SearchBenchmark.RunAsync(args);

@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+
+namespace Ckan.Core.Search;
+
+/// <summary>
+/// A dataset to index: its package_show dictionary (from which every field is derived, as CKAN builds its
+/// Solr document) and the same dictionary serialized, which the index stores and returns verbatim.
+/// </summary>
+public sealed record IndexedDataset
+{
+    public required JsonObject Dictionary { get; init; }
+    public required byte[] Json { get; init; }
+
+    /// <summary>
+    /// Labels that grant visibility, as CKAN's permission labels: "public" for public active datasets,
+    /// "member-{orgId}" for private datasets of an organization, "creator-{userId}" for drafts and
+    /// unowned private datasets. A search shows a dataset when it shares one label with the caller.
+    /// </summary>
+    public required IReadOnlyList<string> PermissionLabels { get; init; }
+}

@@ -1,0 +1,122 @@
+using Ckan.Core.Actions;
+using Ckan.Core.Model;
+
+namespace Ckan.Core.Search;
+
+/// <summary>
+/// Rebuilds the search index from the catalog in batches, so memory stays bounded whatever the catalog's
+/// size, reporting progress after each batch.
+/// </summary>
+public static class SearchIndexRebuilder
+{
+    /// <summary>Datasets read and indexed per batch.</summary>
+    public const int BatchSize = 500;
+
+    /// <summary>
+    /// Indexes every dataset that is not deleted, as <paramref name="options"/> says, and returns how many
+    /// datasets were indexed.
+    /// </summary>
+    public static async Task<int> RebuildAsync(
+        CkanServices services,
+        RebuildOptions options,
+        IProgress<RebuildProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        if (options.ClearFirst)
+        {
+            await services.Search.ClearAsync(cancellationToken);
+        }
+
+        var indexed = options.OnlyMissing
+            ? await services.Search.ListIndexedAsync(cancellationToken)
+            : new Dictionary<string, string>();
+        int total;
+        await using (var session = await services.Store.OpenSessionAsync(write: false, cancellationToken))
+        {
+            total = await session.CountPackagesAsync(cancellationToken);
+        }
+
+        var done = 0;
+        var written = 0;
+        string? afterId = null;
+        while (true)
+        {
+            IReadOnlyList<IndexedDataset> batch;
+            int read;
+            await using (var session = await services.Store.OpenSessionAsync(write: false, cancellationToken))
+            {
+                var stamps = await session.ListPackageStampsAsync(afterId, BatchSize, cancellationToken);
+                if (stamps.Count == 0)
+                {
+                    break;
+                }
+
+                afterId = stamps[^1].Id;
+                read = stamps.Count;
+                var wanted = stamps.Select(stamp => stamp.Id).Where(id => !indexed.ContainsKey(id)).ToList();
+                var graphs = await session.GetPackageGraphsAsync(wanted, cancellationToken);
+                batch = graphs.Select(graph => SearchIndexer.ToIndexed(services, graph)).ToList();
+            }
+
+            done += read;
+            written += await WriteBatchAsync(services, batch, options, cancellationToken);
+            progress?.Report(new RebuildProgress(done, total));
+        }
+
+        return written;
+    }
+
+    private static async Task<int> WriteBatchAsync(
+        CkanServices services,
+        IReadOnlyList<IndexedDataset> batch,
+        RebuildOptions options,
+        CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await services.Search.IndexAsync(batch, cancellationToken);
+            return batch.Count;
+        }
+        catch (Exception) when (options.ContinueOnError && batch.Count > 1)
+        {
+            var written = 0;
+            foreach (var dataset in batch)
+            {
+                written += await WriteBatchAsync(services, [dataset], options, cancellationToken);
+            }
+
+            return written;
+        }
+        catch (Exception error) when (options.ContinueOnError && error is not OperationCanceledException)
+        {
+            options.OnFailure?.Invoke($"{batch[0].Dictionary["id"]}: {error.Message}");
+            return 0;
+        }
+    }
+
+    /// <summary>Reindexes one dataset by id or name; returns false when it does not exist.</summary>
+    public static async Task<bool> RebuildOneAsync(
+        CkanServices services,
+        string idOrName,
+        CancellationToken cancellationToken)
+    {
+        PackageRow? package;
+        await using (var session = await services.Store.OpenSessionAsync(write: false, cancellationToken))
+        {
+            package = await session.GetPackageAsync(idOrName, cancellationToken);
+        }
+
+        if (package is null)
+        {
+            return false;
+        }
+
+        await SearchIndexer.IndexPackagesAsync(services, [package.Id], cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+using Ckan.Core.Search;
+using Ckan.Search.Lucene.Schema;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace Ckan.Search.Lucene.Indexing;
+
+/// <summary>
+/// Turns a dataset into the Lucene document stored for it: each Solr field indexed by its kind, facet
+/// values as sorted-set doc values, sort keys as single-valued doc values, and the given JSON stored.
+/// </summary>
+internal static class LuceneDocumentFactory
+{
+    /// <summary>Lucene's limit on one indexed term or doc value, in UTF-8 bytes.</summary>
+    private const int MaxTermBytes = 32766;
+
+    private static readonly HashSet<string> StringSortFields = new(StringComparer.Ordinal) { "name", "title_string" };
+
+    private static readonly HashSet<string> NumericSortFields = new(StringComparer.Ordinal)
+    {
+        "metadata_created", "metadata_modified", "num_resources", "num_tags",
+    };
+
+    /// <summary>The Solr field holding the dataset id, which is also the index's unique key.</summary>
+    public const string IdField = "id";
+
+    /// <summary>
+    /// Returns the dataset's id. Raises <see cref="ArgumentException"/> when the dictionary has none.
+    /// </summary>
+    public static string ReadId(IndexedDataset dataset) =>
+        JsonScalars.Property(dataset.Dictionary, IdField) is { Length: > 0 } id
+            ? id
+            : throw new ArgumentException(
+                "The dataset dictionary has no id, so it cannot be indexed.",
+                nameof(dataset));
+
+    /// <summary>Builds the document of a dataset whose id was read with <see cref="ReadId"/>.</summary>
+    public static Document Create(IndexedDataset dataset, string id)
+    {
+        var document = new Document();
+        var sortKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in SolrDocumentBuilder.Build(dataset))
+        {
+            AddField(document, field, sortKeys);
+        }
+
+        document.Add(new StoredField(IndexFieldNames.StoredJson, dataset.Json));
+        document.Add(new SortedDocValuesField(IndexFieldNames.SortKey(IdField), new BytesRef(id)));
+        var modified = JsonScalars.Property(dataset.Dictionary, "metadata_modified") ?? "";
+        document.Add(new BinaryDocValuesField(IndexFieldNames.RawModified, new BytesRef(modified)));
+        return document;
+    }
+
+    /// <summary>
+    /// Reads a stored date as CKAN writes them (ISO 8601 without a zone, meaning UTC) or any other form
+    /// .NET parses, in milliseconds since the Unix epoch; null when it is not a date.
+    /// </summary>
+    public static long? ParseStoredDate(string value)
+    {
+        if (!DateTimeOffset.TryParse(
+                value,
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
+                out var instant))
+        {
+            return null;
+        }
+
+        return instant.ToUnixTimeMilliseconds();
+    }
+
+    private static void AddField(Document document, IndexField field, HashSet<string> sortKeys)
+    {
+        switch (SolrSchema.KindOf(field.Name))
+        {
+            case FieldKind.Text:
+                document.Add(new TextField(field.Name, field.Value, Field.Store.NO));
+                if (SolrSchema.IsFaceted(field.Name) && FitsInTerm(field.Value))
+                {
+                    document.Add(new SortedSetDocValuesField(field.Name, new BytesRef(field.Value)));
+                }
+
+                break;
+            case FieldKind.Exact:
+                AddExact(document, field, sortKeys);
+                break;
+            case FieldKind.Date:
+                AddDate(document, field, sortKeys);
+                break;
+            case FieldKind.Integer:
+                AddInteger(document, field, sortKeys);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Adds a string value. Values longer than Lucene's term limit are left out, since Lucene rejects the
+    /// whole document otherwise (Solr rejects such a document too).
+    /// </summary>
+    private static void AddExact(Document document, IndexField field, HashSet<string> sortKeys)
+    {
+        if (!FitsInTerm(field.Value))
+        {
+            return;
+        }
+
+        document.Add(new StringField(field.Name, field.Value, Field.Store.NO));
+        if (SolrSchema.IsFaceted(field.Name))
+        {
+            document.Add(new SortedSetDocValuesField(field.Name, new BytesRef(field.Value)));
+        }
+
+        if (StringSortFields.Contains(field.Name) && sortKeys.Add(field.Name))
+        {
+            document.Add(new SortedDocValuesField(IndexFieldNames.SortKey(field.Name), new BytesRef(field.Value)));
+        }
+    }
+
+    /// <summary>Adds a date; a value that is not a date is dropped, as CKAN drops it.</summary>
+    private static void AddDate(Document document, IndexField field, HashSet<string> sortKeys)
+    {
+        if (ParseStoredDate(field.Value) is not { } milliseconds)
+        {
+            return;
+        }
+
+        document.Add(new Int64Field(field.Name, milliseconds, Field.Store.NO));
+        if (NumericSortFields.Contains(field.Name) && sortKeys.Add(field.Name))
+        {
+            document.Add(new NumericDocValuesField(IndexFieldNames.SortKey(field.Name), milliseconds));
+        }
+    }
+
+    private static void AddInteger(Document document, IndexField field, HashSet<string> sortKeys)
+    {
+        if (!int.TryParse(field.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+        {
+            return;
+        }
+
+        document.Add(new Int32Field(field.Name, number, Field.Store.NO));
+        document.Add(new SortedSetDocValuesField(
+            field.Name,
+            new BytesRef(number.ToString(CultureInfo.InvariantCulture))));
+        if (NumericSortFields.Contains(field.Name) && sortKeys.Add(field.Name))
+        {
+            document.Add(new NumericDocValuesField(IndexFieldNames.SortKey(field.Name), number));
+        }
+    }
+
+    private static bool FitsInTerm(string value) =>
+        value.Length * 3 <= MaxTermBytes || Encoding.UTF8.GetByteCount(value) <= MaxTermBytes;
+}
