@@ -25,7 +25,8 @@ public static class DatasetFactory
         DateTime? modified = null)
     {
         var id = Guid.NewGuid().ToString();
-        var timestamp = (modified ?? new DateTime(2022, 3, 4, 5, 6, 7, DateTimeKind.Utc)).ToString("yyyy-MM-ddTHH:mm:ss.ffffff");
+        var timestamp = (modified ?? new DateTime(2022, 3, 4, 5, 6, 7, DateTimeKind.Utc))
+            .ToString("yyyy-MM-ddTHH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture);
         var resources = (formats ?? []).Select((format, index) => (JsonNode)new JsonObject
         {
             ["id"] = Guid.NewGuid().ToString(),

@@ -79,7 +79,10 @@ public static class DatasetFacts
     public static bool HasWord(JsonObject dataset, params string[] forms) =>
         TextValueWords(dataset).Any(words => words.Any(forms.Contains));
 
-    /// <summary>Returns whether one value has a word of <paramref name="first"/> directly followed by one of <paramref name="second"/>.</summary>
+    /// <summary>
+    /// Returns whether a word of <paramref name="first"/> is directly followed by a word of
+    /// <paramref name="second"/>.
+    /// </summary>
     public static bool HasPhrase(IReadOnlyList<string> words, string[] first, string[] second)
     {
         for (var i = 0; i + 1 < words.Count; i++)
@@ -94,9 +97,9 @@ public static class DatasetFacts
     }
 
     /// <summary>
-    /// Splits text into lowercase words without accents, approximating Unicode word boundaries (UAX #29):
-    /// letters, digits and '_' form words; '.', ':' and apostrophes join two letters ("data.gov.uk" is one
-    /// word); '.' and ',' join two digits; each Chinese, Japanese or Korean character is a word of its own.
+    /// Splits text into lowercase words without accents, approximating Unicode word boundaries (UAX #29).
+    /// Letters, digits and '_' form words. '.', ':' and apostrophes join two letters, so "data.gov.uk" is
+    /// one word, and '.' and ',' join two digits. Each Chinese or Japanese character is a word of its own.
     /// A trailing "'s" is dropped, as English possessives are.
     /// </summary>
     public static IReadOnlyList<string> Words(string text)
@@ -178,5 +181,8 @@ public static class DatasetFacts
         dataset[key] is JsonArray array ? array.OfType<JsonObject>() : [];
 
     private static DateTime ParseUtc(string text) =>
-        DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        DateTime.Parse(
+            text,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 }

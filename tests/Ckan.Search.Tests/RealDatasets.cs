@@ -35,16 +35,19 @@ public static class RealDatasets
     /// <summary>Returns the datasets folder, or null when it does not exist.</summary>
     public static string? FindFolder()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Ckan.slnx")))
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Ckan.slnx")))
-            {
-                var folder = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "data", "real", "datasets"));
-                return Directory.Exists(folder) ? folder : null;
-            }
+            directory = directory.Parent;
         }
 
-        return null;
+        if (directory is null)
+        {
+            return null;
+        }
+
+        var folder = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "data", "real", "datasets"));
+        return Directory.Exists(folder) ? folder : null;
     }
 
     private static IReadOnlyList<RealDataset>? Load()

@@ -80,7 +80,12 @@ public sealed class RealIndexFixture : IDisposable
         copy["private"] = true;
         copy["license_id"] = "secret-license";
         copy["metadata_modified"] = "2023-08-31T00:00:00.000000";
-        copy["organization"] = new JsonObject { ["id"] = "secret-org-id", ["name"] = "secret-org", ["title"] = "Secret" };
+        copy["organization"] = new JsonObject
+        {
+            ["id"] = "secret-org-id",
+            ["name"] = "secret-org",
+            ["title"] = "Secret",
+        };
         copy["owner_org"] = "secret-org-id";
         copy["tags"]!.AsArray().Add(new JsonObject { ["name"] = "secret-tag", ["vocabulary_id"] = null });
         copy["groups"]!.AsArray().Add(new JsonObject { ["name"] = "secret-group" });

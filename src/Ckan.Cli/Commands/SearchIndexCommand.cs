@@ -30,6 +30,10 @@ public static class SearchIndexCommand
         var onlyMissing = new Option<bool>("--only-missing", "-o") { Description = "Index only datasets not in the index." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print no progress." };
         var clear = new Option<bool>("--clear", "-c") { Description = "Empty the index before rebuilding." };
+        var refresh = new Option<bool>("--refresh", "-r")
+        {
+            Description = "Reindex without emptying the index first (what rebuild does unless -c is given).",
+        };
         var dataset = new Argument<string?>("DATASET")
         {
             Description = "Reindex only this dataset (id or name).",
@@ -37,7 +41,7 @@ public static class SearchIndexCommand
         };
         var command = new Command("rebuild", "Index every dataset of the catalog again.")
         {
-            force, onlyMissing, quiet, clear, dataset,
+            force, onlyMissing, quiet, clear, refresh, dataset,
         };
         command.SetAction((parseResult, cancellationToken) => CliRuntime.GuardAsync(parseResult, io, async () =>
         {

@@ -129,10 +129,14 @@ public sealed partial class LuceneSearchIndex
 
     private static byte[] LoadJson(IndexSearcher searcher, int document)
     {
-        var visitor = new StoredJsonVisitor();
-        searcher.Doc(document, visitor);
-        return visitor.Json ?? throw new InvalidOperationException(
-            $"The indexed document {document} has no stored dataset; run `ckan search-index rebuild`.");
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(document, leaves)];
+        var values = leaf.AtomicReader.GetBinaryDocValues(IndexFieldNames.StoredJson)
+            ?? throw new InvalidOperationException(
+                "The search index has no stored datasets; run `ckan search-index rebuild`.");
+        var json = new BytesRef();
+        values.Get(document - leaf.DocBase, json);
+        return json.Bytes.AsSpan(json.Offset, json.Length).ToArray();
     }
 
     /// <summary>Runs a read on an acquired searcher, wrapping index failures for operators.</summary>

@@ -7,7 +7,7 @@ namespace Ckan.Search.Lucene;
 
 public sealed partial class LuceneSearchIndex
 {
-    /// <summary>Batches at least this large are analyzed on all processors; smaller ones on the calling thread.</summary>
+    /// <summary>The smallest batch analyzed on all processors; smaller ones run on the calling thread.</summary>
     private const int ParallelBatchSize = 64;
 
     /// <inheritdoc />
@@ -60,7 +60,7 @@ public sealed partial class LuceneSearchIndex
         return Task.CompletedTask;
     }
 
-    /// <summary>Runs a change, commits it and refreshes the searchers so the next search sees it.</summary>
+    /// <summary>Runs a change, commits it and refreshes the searchers so the next search includes it.</summary>
     private void Write(Action change)
     {
         try

@@ -12,11 +12,11 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace Ckan.Search.Lucene;
 
 /// <summary>
-/// The dataset search index on disk with Lucene.NET, indexing each dataset as CKAN's Solr document and
-/// answering package_search queries in Solr's syntax. One writer and a searcher manager serve every
-/// caller: writes commit and refresh before they return, so a search started afterwards sees them.
-/// Thread safe. Opening a folder that another process has open fails, since a Lucene index admits one
-/// writer at a time.
+/// The dataset search index on disk with Lucene.NET. It indexes each dataset as CKAN's Solr document and
+/// runs package_search queries in Solr's syntax. One writer and a searcher manager serve every caller:
+/// writes commit and refresh before they return, so a search started afterwards finds their changes.
+/// Thread safe. Opening a folder that another process or instance has open fails, since a Lucene index
+/// admits one writer at a time.
 /// </summary>
 public sealed partial class LuceneSearchIndex : ISearchIndex
 {
@@ -88,9 +88,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         }
         catch (IOException)
         {
-            // Every write committed before its call returned, so closing without the final commit
-            // (when the folder has gone, for instance) loses no dataset; disposal does not throw.
-            _writer.Rollback();
+            // Every write committed before its call returned, so closing without the final commit loses
+            // no dataset. This happens when the folder has gone, for instance, and disposal must not throw.
+            RollBackQuietly();
         }
 
         _directory.Dispose();
@@ -106,9 +106,21 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         RAMBufferSizeMB = 64,
     };
 
+    private void RollBackQuietly()
+    {
+        try
+        {
+            _writer.Rollback();
+        }
+        catch (IOException)
+        {
+            // The folder is unusable; the next open reports it with the fix.
+        }
+    }
+
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed == 1, this);
 
-    /// <summary>Wraps an I/O failure of the index in the exception operators are told to act on.</summary>
+    /// <summary>Wraps an I/O failure of the index in an exception that names the folder and the fix.</summary>
     private SearchIndexUnavailableException Unavailable(Exception error)
     {
         var problem = error switch

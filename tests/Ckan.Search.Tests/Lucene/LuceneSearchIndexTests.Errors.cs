@@ -28,7 +28,7 @@ public sealed partial class LuceneSearchIndexTests
 
     [Theory]
     [MemberData(nameof(BadQueries))]
-    public async Task Bad_query_raises_search_query_error_naming_the_problem(string query, string named)
+    public async Task Bad_query_raises_search_query_error(string query, string named)
     {
         var real = fixture.Require();
 
@@ -60,7 +60,7 @@ public sealed partial class LuceneSearchIndexTests
     [InlineData("river - map")]
     [InlineData("map^ ~river! {x} /y/ && ||")]
     [InlineData("NOT")]
-    public async Task Query_without_colon_never_raises_for_syntax(string query)
+    public async Task Query_without_colon_never_raises(string query)
     {
         var real = fixture.Require();
 

@@ -33,7 +33,13 @@ public sealed partial class LuceneSearchIndexTests
             .ToList();
 
         var result = await real.Index.SearchAsync(
-            new SearchRequest { Query = "map", Filters = ["res_format:PDF"], FacetFields = CommonFacets, FacetLimit = -1 },
+            new SearchRequest
+            {
+                Query = "map",
+                Filters = ["res_format:PDF"],
+                FacetFields = CommonFacets,
+                FacetLimit = -1,
+            },
             Token);
 
         Assert.Equal(matching.Count, result.Count);
@@ -62,7 +68,7 @@ public sealed partial class LuceneSearchIndexTests
     }
 
     [Fact]
-    public async Task Facet_minimum_count_zero_adds_visible_values_without_matches()
+    public async Task Minimum_count_zero_adds_visible_values()
     {
         var real = fixture.Require();
         var matching = real.Public.Where(dataset => Organization(dataset) == "as-rchss-gis").ToList();
@@ -91,7 +97,7 @@ public sealed partial class LuceneSearchIndexTests
     }
 
     [Fact]
-    public async Task Facets_on_integer_and_extras_fields_count_whole_values()
+    public async Task Integer_and_extras_facets_count_values()
     {
         var real = fixture.Require();
         var extrasKey = real.Public
@@ -110,7 +116,8 @@ public sealed partial class LuceneSearchIndexTests
             .ThenBy(value => value.Value, StringComparer.Ordinal)
             .ToList();
         var expectedTags = real.Public
-            .GroupBy(dataset => Integer(dataset, "num_tags").ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .GroupBy(dataset => Integer(dataset, "num_tags")
+                .ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Select(group => new FacetCount(group.Key, group.Count()))
             .OrderByDescending(value => value.Count)
             .ThenBy(value => value.Value, StringComparer.Ordinal)

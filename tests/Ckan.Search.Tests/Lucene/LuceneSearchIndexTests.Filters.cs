@@ -10,7 +10,9 @@ public sealed partial class LuceneSearchIndexTests
     {
         var real = fixture.Require();
         var expected = real.PublicIds(dataset =>
-            Organization(dataset) == "as-rchss-gis" && Formats(dataset).Contains("SHP") && Integer(dataset, "num_resources") >= 3);
+            Organization(dataset) == "as-rchss-gis"
+            && Formats(dataset).Contains("SHP")
+            && Integer(dataset, "num_resources") >= 3);
 
         var ids = await real.AllIdsAsync(
             "*:*",
@@ -43,7 +45,8 @@ public sealed partial class LuceneSearchIndexTests
         var pdf = real.PublicIds(dataset => Formats(dataset).Contains("PDF")).ToHashSet(StringComparer.Ordinal);
 
         var (_, unfiltered) = await real.SearchAsync(new SearchRequest { Query = "map", Rows = 1000 });
-        var (_, filtered) = await real.SearchAsync(new SearchRequest { Query = "map", Filters = [filter], Rows = 1000 });
+        var (_, filtered) = await real.SearchAsync(
+            new SearchRequest { Query = "map", Filters = [filter], Rows = 1000 });
 
         Assert.NotEmpty(filtered);
         Assert.Equal(unfiltered.Where(pdf.Contains), filtered);
@@ -54,7 +57,8 @@ public sealed partial class LuceneSearchIndexTests
     {
         var real = fixture.Require();
         var expected = real.PublicIds(dataset =>
-            Modified(dataset) >= new DateTime(2022, 9, 1, 0, 0, 0, DateTimeKind.Utc) && !Formats(dataset).Contains("PDF"));
+            Modified(dataset) >= new DateTime(2022, 9, 1, 0, 0, 0, DateTimeKind.Utc)
+            && !Formats(dataset).Contains("PDF"));
 
         var ids = await real.AllIdsAsync("*:*", "metadata_modified:[NOW/DAY-1YEAR TO *] -res_format:PDF");
 

@@ -31,7 +31,7 @@ public sealed partial class LuceneSearchIndexTests
 
     [Theory]
     [MemberData(nameof(HiddenQueries))]
-    public async Task Private_datasets_never_appear_without_their_label(string query, string filter)
+    public async Task Private_datasets_hidden_without_label(string query, string filter)
     {
         var real = fixture.Require();
         var hidden = real.Private.Concat(real.Drafts).Select(Id).ToHashSet(StringComparer.Ordinal);
@@ -40,7 +40,10 @@ public sealed partial class LuceneSearchIndexTests
         {
             Query = query,
             Filters = [filter],
-            FacetFields = ["tags", "organization", "groups", "res_format", "license_id", "capacity", "extras_secret", "secret"],
+            FacetFields =
+            [
+                "tags", "organization", "groups", "res_format", "license_id", "capacity", "extras_secret", "secret",
+            ],
             FacetLimit = -1,
             FacetMinCount = 0,
             Sort = [("metadata_modified", true)],
@@ -57,7 +60,7 @@ public sealed partial class LuceneSearchIndexTests
     }
 
     [Fact]
-    public async Task Private_datasets_do_not_change_facet_counts_of_shared_values()
+    public async Task Private_datasets_leave_shared_counts_alone()
     {
         var real = fixture.Require();
         var sharedTag = Tags(real.Private[0]).First(tag => tag != "secret-tag");
@@ -88,7 +91,7 @@ public sealed partial class LuceneSearchIndexTests
     }
 
     [Fact]
-    public async Task No_label_restriction_shows_every_dataset_in_the_states()
+    public async Task Null_labels_show_every_dataset()
     {
         var real = fixture.Require();
 
@@ -115,8 +118,10 @@ public sealed partial class LuceneSearchIndexTests
         var drafts = real.Drafts.Select(Id).Order(StringComparer.Ordinal).ToList();
         var labels = new[] { "public", RealIndexFixture.DraftLabel };
 
-        var (activeOnly, _) = await real.SearchAsync(new SearchRequest { Query = "state:draft", PermissionLabels = labels });
-        var (withoutLabel, _) = await real.SearchAsync(new SearchRequest { Query = "state:draft", States = ["active", "draft"] });
+        var (activeOnly, _) = await real.SearchAsync(
+            new SearchRequest { Query = "state:draft", PermissionLabels = labels });
+        var (withoutLabel, _) = await real.SearchAsync(
+            new SearchRequest { Query = "state:draft", States = ["active", "draft"] });
         var (_, visible) = await real.SearchAsync(new SearchRequest
         {
             Query = "state:draft",
@@ -135,6 +140,7 @@ public sealed partial class LuceneSearchIndexTests
     {
         var real = fixture.Require();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => real.Index.SearchAsync(new SearchRequest { States = [] }, Token));
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => real.Index.SearchAsync(new SearchRequest { States = [] }, Token));
     }
 }

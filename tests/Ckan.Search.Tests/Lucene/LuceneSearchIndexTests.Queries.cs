@@ -11,7 +11,7 @@ public sealed partial class LuceneSearchIndexTests
     [InlineData("transaction", new[] { "transaction", "transactions" })]
     [InlineData("ecological", new[] { "ecological", "ecology" })]
     [InlineData("diego", new[] { "diego" })]
-    public async Task Bare_word_matches_datasets_with_the_word_or_its_inflections(string query, string[] forms)
+    public async Task Bare_word_matches_its_inflections(string query, string[] forms)
     {
         var real = fixture.Require();
         var expected = real.PublicIds(dataset => HasWord(dataset, forms));
@@ -90,7 +90,7 @@ public sealed partial class LuceneSearchIndexTests
     [InlineData("Población")]
     [InlineData("POBLACIONES")]
     [InlineData("title:poblacion")]
-    public async Task Words_match_regardless_of_accents_case_and_plural(string query)
+    public async Task Words_ignore_accents_case_and_plural(string query)
     {
         using var folder = new TemporaryFolder();
         var singular = DatasetFactory.Create(title: "Población de Madrid");
@@ -116,7 +116,7 @@ public sealed partial class LuceneSearchIndexTests
     [InlineData("estadisticos", "Datos estadísticos")]
     [InlineData("flood", "Flooding in the valley")]
     [InlineData("floods", "Flood map")]
-    public async Task Words_match_their_forms_in_english_spanish_and_chinese(string query, string title)
+    public async Task Word_forms_match_across_languages(string query, string title)
     {
         using var folder = new TemporaryFolder();
         var dataset = DatasetFactory.Create(title: title);
@@ -133,7 +133,10 @@ public sealed partial class LuceneSearchIndexTests
         using var folder = new TemporaryFolder();
         var together = DatasetFactory.Create(title: "生態檢核");
         var apart = DatasetFactory.Create(title: "生命 形態");
-        using var index = await CreateIndexAsync(folder, DatasetFactory.Indexed(together), DatasetFactory.Indexed(apart));
+        using var index = await CreateIndexAsync(
+            folder,
+            DatasetFactory.Indexed(together),
+            DatasetFactory.Indexed(apart));
 
         var result = await index.SearchAsync(new SearchRequest { Query = "生態" }, Token);
 
@@ -182,7 +185,7 @@ public sealed partial class LuceneSearchIndexTests
     }
 
     [Fact]
-    public async Task Fielded_term_on_exact_field_does_not_match_part_of_value()
+    public async Task Exact_field_ignores_part_of_value()
     {
         var real = fixture.Require();
 
@@ -230,7 +233,7 @@ public sealed partial class LuceneSearchIndexTests
     }
 
     [Fact]
-    public async Task Fielded_word_on_text_field_searches_that_field_only()
+    public async Task Text_field_term_searches_that_field()
     {
         var real = fixture.Require();
         var expected = real.PublicIds(dataset => Words(Text(dataset, "notes") ?? "").Contains("river"));
@@ -316,7 +319,7 @@ public sealed partial class LuceneSearchIndexTests
     [Theory]
     [InlineData("title:ecolog*")]
     [InlineData("title:Ecolog*")]
-    public async Task Prefix_on_text_field_matches_word_starts_in_any_case(string query)
+    public async Task Text_prefix_ignores_case(string query)
     {
         var real = fixture.Require();
         var expected = real.PublicIds(dataset =>
@@ -363,9 +366,24 @@ public sealed partial class LuceneSearchIndexTests
     [InlineData("metadata_modified:[2023-01-01T00:00:00Z TO *]", "2023-01-01T00:00:00Z", null, true, true)]
     [InlineData("metadata_modified:[* TO 2015-01-01T00:00:00Z}", null, "2015-01-01T00:00:00Z", true, false)]
     [InlineData("metadata_modified:[NOW-1YEAR TO NOW]", "2022-09-01T12:00:00Z", "2023-09-01T12:00:00Z", true, true)]
-    [InlineData("metadata_modified:[NOW/YEAR-1YEAR TO NOW/YEAR}", "2022-01-01T00:00:00Z", "2023-01-01T00:00:00Z", true, false)]
-    [InlineData("metadata_modified:{2021-10-07T05:58:42.366Z TO NOW/DAY]", "2021-10-07T05:58:42.366Z", "2023-09-01T00:00:00Z", false, true)]
-    [InlineData("metadata_created:[2020-01-01 TO 2020-12-31T23:59:59.999Z]", "2020-01-01T00:00:00Z", "2020-12-31T23:59:59.999Z", true, true)]
+    [InlineData(
+        "metadata_modified:[NOW/YEAR-1YEAR TO NOW/YEAR}",
+        "2022-01-01T00:00:00Z",
+        "2023-01-01T00:00:00Z",
+        true,
+        false)]
+    [InlineData(
+        "metadata_modified:{2021-10-07T05:58:42.366Z TO NOW/DAY]",
+        "2021-10-07T05:58:42.366Z",
+        "2023-09-01T00:00:00Z",
+        false,
+        true)]
+    [InlineData(
+        "metadata_created:[2020-01-01 TO 2020-12-31T23:59:59.999Z]",
+        "2020-01-01T00:00:00Z",
+        "2020-12-31T23:59:59.999Z",
+        true,
+        true)]
     public async Task Date_range_matches_datasets_in_range(
         string query,
         string? from,
@@ -375,8 +393,8 @@ public sealed partial class LuceneSearchIndexTests
     {
         var real = fixture.Require();
         var field = query[..query.IndexOf(':', StringComparison.Ordinal)];
-        var lower = from is null ? DateTime.MinValue : DateTime.Parse(from, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
-        var upper = to is null ? DateTime.MaxValue : DateTime.Parse(to, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        var lower = from is null ? DateTime.MinValue : ParseUtc(from);
+        var upper = to is null ? DateTime.MaxValue : ParseUtc(to);
         var expected = real.PublicIds(dataset =>
         {
             var value = TruncateToMilliseconds(field == "metadata_created" ? Created(dataset) : Modified(dataset));
@@ -394,11 +412,14 @@ public sealed partial class LuceneSearchIndexTests
     {
         var real = fixture.Require();
         var dataset = real.Public[3];
-        var instant = TruncateToMilliseconds(Modified(dataset)).ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
+        var instant = TruncateToMilliseconds(Modified(dataset))
+            .ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
 
         var ids = await real.AllIdsAsync($"metadata_modified:\"{instant}\"");
 
-        Assert.Equal(real.PublicIds(item => TruncateToMilliseconds(Modified(item)) == TruncateToMilliseconds(Modified(dataset))), ids);
+        var expected = real.PublicIds(item =>
+            TruncateToMilliseconds(Modified(item)) == TruncateToMilliseconds(Modified(dataset)));
+        Assert.Equal(expected, ids);
     }
 
     [Theory]
@@ -431,7 +452,7 @@ public sealed partial class LuceneSearchIndexTests
     }
 
     [Fact]
-    public async Task Extras_are_searchable_as_text_and_as_bare_exact_field()
+    public async Task Extras_match_as_text_and_exact()
     {
         using var folder = new TemporaryFolder();
         var dataset = DatasetFactory.Create(extras: [("Theme Primary!", "Health and Care")]);
@@ -453,7 +474,8 @@ public sealed partial class LuceneSearchIndexTests
     {
         var real = fixture.Require();
         var expected = real.PublicIds(dataset =>
-            dataset["data_type"] is System.Text.Json.Nodes.JsonArray types && types.Any(type => type?.GetValue<string>() == "image"));
+            dataset["data_type"] is System.Text.Json.Nodes.JsonArray types
+            && types.Any(type => type?.GetValue<string>() == "image"));
 
         var ids = await real.AllIdsAsync("data_type:image");
         var unknown = await real.AllIdsAsync("no_such_field:anything");
@@ -462,6 +484,11 @@ public sealed partial class LuceneSearchIndexTests
         Assert.Equal(expected, ids);
         Assert.Empty(unknown);
     }
+
+    private static DateTime ParseUtc(string text) => DateTime.Parse(
+        text,
+        System.Globalization.CultureInfo.InvariantCulture,
+        System.Globalization.DateTimeStyles.AdjustToUniversal);
 
     private static DateTime TruncateToMilliseconds(DateTime value) =>
         new(value.Ticks - value.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);

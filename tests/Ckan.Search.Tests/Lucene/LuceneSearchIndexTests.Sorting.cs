@@ -32,7 +32,12 @@ public sealed partial class LuceneSearchIndexTests
             .Order(Comparer<JsonObject>.Create((left, right) =>
             {
                 var byField = CompareSortKeys(left, right, field);
-                return byField != 0 ? (descending ? -byField : byField) : string.CompareOrdinal(Id(left), Id(right));
+                if (byField == 0)
+                {
+                    return string.CompareOrdinal(Id(left), Id(right));
+                }
+
+                return descending ? -byField : byField;
             }))
             .Select(Id)
             .ToList();
@@ -43,7 +48,7 @@ public sealed partial class LuceneSearchIndexTests
     }
 
     [Fact]
-    public async Task Default_sort_on_match_all_is_metadata_modified_descending()
+    public async Task Default_sort_is_newest_first()
     {
         var real = fixture.Require();
         var expected = real.Public
@@ -64,10 +69,17 @@ public sealed partial class LuceneSearchIndexTests
         using var folder = new TemporaryFolder();
         var inTitle = DatasetFactory.Create(title: "Rainfall", notes: "Monthly figures.");
         var inNotes = DatasetFactory.Create(title: "Weather", notes: "Includes rainfall among many other measures.");
-        using var index = await CreateIndexAsync(folder, DatasetFactory.Indexed(inNotes), DatasetFactory.Indexed(inTitle));
+        using var index = await CreateIndexAsync(
+            folder,
+            DatasetFactory.Indexed(inNotes),
+            DatasetFactory.Indexed(inTitle));
 
-        var descending = await index.SearchAsync(new SearchRequest { Query = "rainfall", Sort = [("score", true)] }, Token);
-        var ascending = await index.SearchAsync(new SearchRequest { Query = "rainfall", Sort = [("score", false)] }, Token);
+        var descending = await index.SearchAsync(
+            new SearchRequest { Query = "rainfall", Sort = [("score", true)] },
+            Token);
+        var ascending = await index.SearchAsync(
+            new SearchRequest { Query = "rainfall", Sort = [("score", false)] },
+            Token);
 
         Assert.Equal([Id(inTitle), Id(inNotes)], descending.Results.Select(DatasetFactory.IdOf));
         Assert.Equal([Id(inNotes), Id(inTitle)], ascending.Results.Select(DatasetFactory.IdOf));
@@ -158,8 +170,10 @@ public sealed partial class LuceneSearchIndexTests
 
     private static int CompareSortKeys(JsonObject left, JsonObject right, string field) => field switch
     {
-        "metadata_modified" => TruncateToMilliseconds(Modified(left)).CompareTo(TruncateToMilliseconds(Modified(right))),
-        "metadata_created" => TruncateToMilliseconds(Created(left)).CompareTo(TruncateToMilliseconds(Created(right))),
+        "metadata_modified" => TruncateToMilliseconds(Modified(left))
+            .CompareTo(TruncateToMilliseconds(Modified(right))),
+        "metadata_created" => TruncateToMilliseconds(Created(left))
+            .CompareTo(TruncateToMilliseconds(Created(right))),
         "num_resources" or "num_tags" => Integer(left, field).CompareTo(Integer(right, field)),
         "name" => CompareUtf8(Text(left, "name"), Text(right, "name")),
         "title_string" => CompareUtf8(Text(left, "title"), Text(right, "title")),

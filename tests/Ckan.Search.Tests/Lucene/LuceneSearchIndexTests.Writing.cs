@@ -89,7 +89,7 @@ public sealed partial class LuceneSearchIndexTests
     }
 
     [Fact]
-    public async Task List_indexed_returns_ids_with_metadata_modified_as_given()
+    public async Task List_indexed_returns_raw_modified()
     {
         using var folder = new TemporaryFolder();
         var first = DatasetFactory.Create(modified: new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc));
@@ -118,7 +118,7 @@ public sealed partial class LuceneSearchIndexTests
     }
 
     [Fact]
-    public async Task Dataset_without_id_is_rejected_before_anything_is_written()
+    public async Task Missing_id_rejects_whole_batch()
     {
         using var folder = new TemporaryFolder();
         using var index = await CreateIndexAsync(folder);
@@ -168,7 +168,9 @@ public sealed partial class LuceneSearchIndexTests
             {
                 var dataset = DatasetFactory.Create(title: $"Writer {writer} item {number}", tags: ["parallel"]);
                 await index.IndexAsync([DatasetFactory.Indexed(dataset)], Token);
-                var found = await index.SearchAsync(new SearchRequest { Query = $"id:\"{DatasetFacts.Id(dataset)}\"" }, Token);
+                var found = await index.SearchAsync(
+                    new SearchRequest { Query = $"id:\"{DatasetFacts.Id(dataset)}\"" },
+                    Token);
                 Assert.Equal(1, found.Count);
             }
         }, Token));

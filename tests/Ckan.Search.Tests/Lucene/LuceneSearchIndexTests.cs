@@ -52,7 +52,7 @@ public sealed partial class LuceneSearchIndexTests(RealIndexFixture fixture)
     }
 
     [Fact]
-    public async Task Corrupt_index_raises_unavailable_with_rebuild_advice()
+    public async Task Corrupt_index_raises_unavailable()
     {
         using var folder = new TemporaryFolder();
         using (var index = new LuceneSearchIndex(folder.Path))
@@ -73,7 +73,7 @@ public sealed partial class LuceneSearchIndexTests(RealIndexFixture fixture)
     }
 
     [Fact]
-    public async Task Index_with_missing_files_raises_unavailable_with_rebuild_advice()
+    public async Task Missing_files_raise_unavailable()
     {
         using var folder = new TemporaryFolder();
         using (var index = new LuceneSearchIndex(folder.Path))
@@ -81,7 +81,9 @@ public sealed partial class LuceneSearchIndexTests(RealIndexFixture fixture)
             await index.IndexAsync([DatasetFactory.Indexed(DatasetFactory.Create())], Token);
         }
 
-        foreach (var file in Directory.GetFiles(folder.Path).Where(file => !Path.GetFileName(file).StartsWith("segments", StringComparison.Ordinal)))
+        var segmentFiles = Directory.GetFiles(folder.Path)
+            .Where(file => !Path.GetFileName(file).StartsWith("segments", StringComparison.Ordinal));
+        foreach (var file in segmentFiles)
         {
             File.Delete(file);
         }
@@ -91,7 +93,7 @@ public sealed partial class LuceneSearchIndexTests(RealIndexFixture fixture)
     }
 
     [Fact]
-    public void Second_index_on_same_folder_raises_unavailable_naming_the_lock()
+    public void Locked_folder_raises_unavailable()
     {
         using var folder = new TemporaryFolder();
         using var first = new LuceneSearchIndex(folder.Path);

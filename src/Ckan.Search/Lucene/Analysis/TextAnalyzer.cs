@@ -12,19 +12,20 @@ using Lucene.Net.Util;
 namespace Ckan.Search.Lucene.Analysis;
 
 /// <summary>
-/// The analysis of text fields, the same at index and query time, for English and Spanish catalogs:
-/// Unicode word splitting (which also splits hyphenated names), full-width to half-width folding,
-/// English possessive removal, lowercasing, overlapping pairs of Chinese, Japanese and Korean characters,
-/// folding to ASCII (so "poblacion" finds "Población"), the Snowball English stemmer, then Lucene's
-/// light Spanish stemmer.
+/// The analysis of text fields for English and Spanish catalogs, the same at index and query time. It
+/// splits words at Unicode word boundaries (hyphenated names too), folds full-width letters, removes
+/// English possessives and lowercases. Then it pairs Chinese, Japanese and Korean characters, folds to
+/// ASCII (so "poblacion" finds "Población"), and stems with Snowball English and Lucene's light Spanish
+/// stemmer.
 /// </summary>
 /// <remarks>
 /// The Snowball English stemmer is the one CKAN's Solr schema uses, so English catalogs match as they
 /// do in CKAN ("flooding" finds "flood"). The light Spanish stemmer after it removes Spanish plural and
-/// gender endings ("estadísticas", "estadístico" and "estadística" share a stem) and little else, so it
-/// rarely merges unrelated English words. Both stemmers run on every token because a dataset's language
-/// is not known; index and query terms pass through the same chain, so a stem that is odd as a word still
-/// matches itself. Solr's synonym and word-delimiter filters are not reproduced.
+/// gender endings, so "estadísticas", "estadístico" and "estadística" share a stem. In words of five or
+/// more letters it trims a final a, e or o and the endings -as, -es and -os. It trims English words the
+/// same way ("purchase" becomes "purch"), which is harmless because queries pass through the same chain.
+/// Both stemmers run on every token because a dataset's language is not known. Solr's synonym and
+/// word-delimiter filters are not reproduced.
 /// Text in Chinese, Japanese or Korean has no spaces between words, so it is indexed as overlapping
 /// character pairs, as Lucene's CJK analyzer does: "生態檢核" becomes 生態, 態檢 and 檢核, and a query
 /// for 生態 finds it. A single character only matches where it stands alone. CKAN's Solr schema keeps

@@ -17,7 +17,12 @@ internal sealed class FacetOrdinalCache
     /// <summary>Returns the field's ordinals in the segment, or null when the segment has no such values.</summary>
     public SegmentOrdinals? Get(AtomicReader reader, string field)
     {
-        var fields = _segments.GetValue(reader.CoreCacheKey, _ => new ConcurrentDictionary<string, Lazy<SegmentOrdinals?>>(StringComparer.Ordinal));
-        return fields.GetOrAdd(field, name => new Lazy<SegmentOrdinals?>(() => SegmentOrdinals.Read(reader, name))).Value;
+        var fields = _segments.GetValue(
+            reader.CoreCacheKey,
+            _ => new ConcurrentDictionary<string, Lazy<SegmentOrdinals?>>(StringComparer.Ordinal));
+        var ordinals = fields.GetOrAdd(
+            field,
+            name => new Lazy<SegmentOrdinals?>(() => SegmentOrdinals.Read(reader, name)));
+        return ordinals.Value;
     }
 }

@@ -61,5 +61,5 @@ internal sealed class FacetSearch
         return totals;
     }
 
-    private string CacheKey(string field) => _matchAllKey + "\n\n\n\n" + field;
+    private string CacheKey(string field) => $"{_matchAllKey}|{field.Length}:{field}";
 }

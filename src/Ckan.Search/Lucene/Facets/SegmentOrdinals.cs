@@ -5,7 +5,7 @@ namespace Ckan.Search.Lucene.Facets;
 
 /// <summary>
 /// The facet values of one field in one index segment, read once from its sorted-set doc values into
-/// flat arrays: the value ordinals of document <c>d</c> are <c>Ordinals[Starts[d]..Starts[d + 1]]</c>,
+/// flat arrays. The value ordinals of document <c>d</c> are <c>Ordinals[Starts[d]..Starts[d + 1]]</c>,
 /// and <c>Values[o]</c> is the text of ordinal <c>o</c>. Counting over arrays avoids decoding doc values
 /// on every search. Immutable, so searches share it.
 /// </summary>

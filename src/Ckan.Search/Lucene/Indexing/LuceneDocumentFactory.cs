@@ -9,8 +9,15 @@ namespace Ckan.Search.Lucene.Indexing;
 
 /// <summary>
 /// Turns a dataset into the Lucene document stored for it: each Solr field indexed by its kind, facet
-/// values as sorted-set doc values, sort keys as single-valued doc values, and the given JSON stored.
+/// values as sorted-set doc values, sort keys as single-valued doc values, and the given JSON as a binary
+/// doc value.
 /// </summary>
+/// <remarks>
+/// The JSON is a doc value rather than a stored field because Lucene compresses stored fields in blocks,
+/// and decompressing them took most of the time of a search returning 20 datasets. In a one-off
+/// measurement with Lucene.NET 4.8.0-beta00018 on 2 cores, reading a 7 KB dataset took about 120 µs from
+/// stored fields and 5 µs from the doc value. The cost is an index larger by about the size of the JSON.
+/// </remarks>
 internal static class LuceneDocumentFactory
 {
     /// <summary>Lucene's limit on one indexed term or doc value, in UTF-8 bytes.</summary>
@@ -46,7 +53,7 @@ internal static class LuceneDocumentFactory
             AddField(document, field, sortKeys);
         }
 
-        document.Add(new StoredField(IndexFieldNames.StoredJson, dataset.Json));
+        document.Add(new BinaryDocValuesField(IndexFieldNames.StoredJson, new BytesRef(dataset.Json)));
         document.Add(new SortedDocValuesField(IndexFieldNames.SortKey(IdField), new BytesRef(id)));
         var modified = JsonScalars.Property(dataset.Dictionary, "metadata_modified") ?? "";
         document.Add(new BinaryDocValuesField(IndexFieldNames.RawModified, new BytesRef(modified)));
@@ -54,8 +61,8 @@ internal static class LuceneDocumentFactory
     }
 
     /// <summary>
-    /// Reads a stored date as CKAN writes them (ISO 8601 without a zone, meaning UTC) or any other form
-    /// .NET parses, in milliseconds since the Unix epoch; null when it is not a date.
+    /// Returns a stored date in milliseconds since the Unix epoch, or null when it is not a date. CKAN
+    /// writes ISO 8601 without a zone, meaning UTC, and any other form .NET parses is accepted too.
     /// </summary>
     public static long? ParseStoredDate(string value)
     {

@@ -10,7 +10,11 @@ namespace Ckan.Search.Lucene.Indexing;
 /// </summary>
 internal static class SolrDocumentBuilder
 {
-    /// <summary>Top-level keys turned into other fields below rather than indexed under their own name.</summary>
+    /// <summary>
+    /// Top-level keys turned into other fields below rather than indexed under their own name.
+    /// NOTE: CKAN also indexes relationships (depends_on, child_of and the like) under the related
+    /// datasets' names, which it looks up in the catalog. Those fields stay empty here.
+    /// </summary>
     private static readonly HashSet<string> RestructuredKeys = new(StringComparer.Ordinal)
     {
         "extras", "tags", "groups", "organization", "resources", "relationships_as_subject",
@@ -31,6 +35,18 @@ internal static class SolrDocumentBuilder
     private static readonly HashSet<string> CopiedToUrls = new(StringComparer.Ordinal)
     {
         "url", "ckan_url", "download_url", "res_url",
+    };
+
+    /// <summary>
+    /// Fields computed here, which CKAN sets after copying the dataset's keys and so overwrites. A dataset
+    /// key or extra with such a name is not indexed under it, so a custom field named permission_labels or
+    /// capacity cannot change who can find the dataset.
+    /// </summary>
+    private static readonly HashSet<string> ComputedFields = new(StringComparer.Ordinal)
+    {
+        "capacity", "entity_type", "dataset_type", "permission_labels", "title_string", "index_id", "site_id",
+        "text", "urls", "indexed_ts", "res_name", "res_description", "res_format", "res_url", "res_type",
+        "data_dict", "validated_data_dict",
     };
 
     /// <summary>Solr fields CKAN reserves, so an extra with such a key gets no bare copy.</summary>
@@ -74,13 +90,15 @@ internal static class SolrDocumentBuilder
 
     /// <summary>
     /// Adds every scalar or list-of-scalars key under its own name, as CKAN sends the whole dictionary to
-    /// Solr; keys the schema does not declare fall to its dynamic fields.
+    /// Solr. Keys the schema does not declare fall to its dynamic fields.
     /// </summary>
     private static void AddTopLevelFields(JsonObject dictionary, List<IndexField> fields)
     {
         foreach (var (key, node) in dictionary)
         {
-            if (RestructuredKeys.Contains(key) || !Schema.SolrSchema.IsQueryable(key))
+            if (RestructuredKeys.Contains(key)
+                || ComputedFields.Contains(key)
+                || !Schema.SolrSchema.IsQueryable(key))
             {
                 continue;
             }
@@ -125,7 +143,10 @@ internal static class SolrDocumentBuilder
             }
 
             fields.Add(new IndexField("extras_" + key, value));
-            if (key.Length > 0 && !ReservedFields.Contains(key) && !dictionary.ContainsKey(key))
+            if (Schema.SolrSchema.IsQueryable(key)
+                && !ReservedFields.Contains(key)
+                && !ComputedFields.Contains(key)
+                && !dictionary.ContainsKey(key))
             {
                 fields.Add(new IndexField(key, value));
             }

@@ -9,9 +9,9 @@ namespace Ckan.Search.Lucene.Querying;
 /// <summary>
 /// Emulates Solr's dismax parser with CKAN's settings for a q without a colon: each word or quoted phrase
 /// becomes a disjunction over <c>name^4 title^4 tags^2 groups^2 text</c> (best field plus 0.1 of the
-/// others), and the optional clauses follow CKAN's minimum-should-match rule. As in dismax, only quotes,
-/// <c>+</c>, <c>-</c> and the words AND, OR and NOT keep a meaning; every other special character is
-/// taken literally. Not thread safe: make one per parse.
+/// others), and the optional clauses follow CKAN's minimum-should-match rule. As in dismax, quotes,
+/// <c>+</c>, <c>-</c> and the operators AND, OR, NOT, <c>&amp;&amp;</c> and <c>||</c> keep their meaning,
+/// and every other special character is taken literally. Not thread safe: make one per parse.
 /// </summary>
 internal sealed class DisMaxQueryParser : QueryParser
 {
@@ -26,8 +26,8 @@ internal sealed class DisMaxQueryParser : QueryParser
         ("text", 1f),
     ];
 
-    /// <summary>Characters Solr's dismax escapes before parsing: all specials but quotes, '+' and '-'.</summary>
-    private const string EscapedCharacters = "\\!():^[]{}~*?|&;/";
+    /// <summary>Characters Solr's dismax escapes before parsing (SolrPluginUtils.partialEscape).</summary>
+    private const string EscapedCharacters = "\\!():^[]{}~*?/";
 
     private readonly SolrStandardQueryParser _fieldParser;
 
@@ -107,7 +107,7 @@ internal sealed class DisMaxQueryParser : QueryParser
         return prepared.ToString();
     }
 
-    /// <summary>Returns whether the operator at <paramref name="index"/> starts a word but is followed by none.</summary>
+    /// <summary>Returns whether the operator at <paramref name="index"/> starts a word but no word follows.</summary>
     private static bool IsDangling(string text, int index)
     {
         var startsWord = index == 0 || char.IsWhiteSpace(text[index - 1]);

@@ -10,7 +10,7 @@ namespace Ckan.Search.Lucene.Querying;
 /// </summary>
 internal sealed class FilterCache
 {
-    /// <summary>Most filters kept; each holds about one bit per indexed dataset per segment.</summary>
+    /// <summary>The maximum number of filters kept. Each uses about one bit per indexed dataset.</summary>
     public const int Capacity = 256;
 
     private readonly ConcurrentDictionary<string, Filter> _filters = new(StringComparer.Ordinal);

@@ -48,7 +48,10 @@ internal static class QuerySyntax
                     rangeStart = i;
                     break;
                 case '[' or '{':
-                    throw Unbalanced(parameter, text, $"range bracket '{character}' at position {i} is inside another range");
+                    throw Unbalanced(
+                        parameter,
+                        text,
+                        $"range bracket '{character}' at position {i} is inside another range");
                 case ']' or '}' when rangeStart is null:
                     throw Unbalanced(parameter, text, $"range bracket '{character}' at position {i} closes no range");
                 case ']' or '}':

@@ -46,7 +46,7 @@ internal sealed class SearchQueryFactory(Analyzer analyzer)
             return null;
         }
 
-        return VisibilityKey(request) + "\n\n\n" + string.Join("\n\n", filters);
+        return CacheKey("match-all", [VisibilityKey(request)], filters);
     }
 
     /// <summary>Builds the query for every dataset the caller may see in the requested states.</summary>
@@ -63,7 +63,7 @@ internal sealed class SearchQueryFactory(Analyzer analyzer)
             return new QueryWrapperFilter(ParseStandard(text, "fq", now));
         }
 
-        return _filters.GetOrAdd("fq\n" + text, () => new QueryWrapperFilter(ParseStandard(text, "fq", now)));
+        return _filters.GetOrAdd(CacheKey("fq", [text]), () => new QueryWrapperFilter(ParseStandard(text, "fq", now)));
     }
 
     /// <summary>Returns the filter for the requested states and the caller's permission labels.</summary>
@@ -153,7 +153,26 @@ internal sealed class SearchQueryFactory(Analyzer analyzer)
     {
         var states = request.States.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var labels = request.PermissionLabels?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        return "visible\n" + string.Join('\n', states) + "\n\n" + (labels is null ? "*" : string.Join('\n', labels));
+        return labels is null ? CacheKey("visible-all", states) : CacheKey("visible", states, labels);
+    }
+
+    /// <summary>
+    /// Joins a kind and lists of strings into a cache key. Each string is prefixed with its length and each
+    /// list with its count, so different lists never give the same key, whatever characters they contain.
+    /// </summary>
+    private static string CacheKey(string kind, params IEnumerable<string>[] lists)
+    {
+        var key = new System.Text.StringBuilder(kind);
+        foreach (var list in lists.Select(list => list.ToList()))
+        {
+            key.Append('|').Append(list.Count);
+            foreach (var item in list)
+            {
+                key.Append('|').Append(item.Length).Append(':').Append(item);
+            }
+        }
+
+        return key.ToString();
     }
 
     /// <summary>

@@ -170,6 +170,6 @@ internal sealed class SolrStandardQueryParser : QueryParser
             return number;
         }
 
-        throw new FormatException($"{field}: invalid number '{text}': the field holds whole numbers.");
+        throw new FormatException($"{field}: invalid number '{text}', expected a whole number.");
     }
 }

@@ -9,7 +9,7 @@ internal static class IndexFieldNames
     /// <summary>The prefix shared by every internal field.</summary>
     public const string ReservedPrefix = "__";
 
-    /// <summary>The package_show dictionary as given, stored and returned verbatim.</summary>
+    /// <summary>The package_show dictionary as given, kept as a binary doc value and returned verbatim.</summary>
     public const string StoredJson = "__json";
 
     /// <summary>The metadata_modified value exactly as the dictionary had it, for consistency checks.</summary>

@@ -20,6 +20,15 @@ internal static class SolrSchema
         ["maintainer_email"] = FieldKind.Text,
         ["res_name"] = FieldKind.Text,
         ["res_description"] = FieldKind.Text,
+        ["urls"] = FieldKind.Text,
+        ["depends_on"] = FieldKind.Text,
+        ["dependency_of"] = FieldKind.Text,
+        ["derives_from"] = FieldKind.Text,
+        ["has_derivation"] = FieldKind.Text,
+        ["links_to"] = FieldKind.Text,
+        ["linked_from"] = FieldKind.Text,
+        ["child_of"] = FieldKind.Text,
+        ["parent_of"] = FieldKind.Text,
         ["metadata_created"] = FieldKind.Date,
         ["metadata_modified"] = FieldKind.Date,
         ["num_resources"] = FieldKind.Integer,
@@ -73,5 +82,6 @@ internal static class SolrSchema
         field.Length > 0 && !field.StartsWith(IndexFieldNames.ReservedPrefix, StringComparison.Ordinal);
 
     private static bool IsTextDynamicField(string field) =>
-        field.StartsWith("extras_", StringComparison.Ordinal) || field.StartsWith("res_extras_", StringComparison.Ordinal);
+        field.StartsWith("extras_", StringComparison.Ordinal)
+        || field.StartsWith("res_extras_", StringComparison.Ordinal);
 }

@@ -55,7 +55,7 @@ public sealed class TextAnalyzerTests
     }
 
     [Fact]
-    public void Values_of_one_field_are_far_apart_for_phrases()
+    public void Value_gap_stops_cross_value_phrases()
     {
         using var analyzer = new TextAnalyzer();
 

@@ -44,7 +44,10 @@ public sealed class FacetRankingTests
         var ranked = FacetRanking.Rank(Counts, visible, limit: -1, minimumCount: 0);
 
         Assert.Equal(
-            [new FacetCount("c", 5), new FacetCount("a", 2), new FacetCount("b", 2), new FacetCount("d", 1), new FacetCount("e", 0)],
+            [
+                new FacetCount("c", 5), new FacetCount("a", 2), new FacetCount("b", 2), new FacetCount("d", 1),
+                new FacetCount("e", 0),
+            ],
             ranked["tags"]);
     }
 

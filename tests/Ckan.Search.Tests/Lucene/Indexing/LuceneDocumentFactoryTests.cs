@@ -48,7 +48,8 @@ public sealed class LuceneDocumentFactoryTests
     [Fact]
     public void Dates_that_do_not_parse_are_dropped()
     {
-        var dictionary = DatasetFactory.Create(extras: [("release_date", "sometime soon"), ("review_date", "2021-02-03")]);
+        var dictionary = DatasetFactory.Create(
+            extras: [("release_date", "sometime soon"), ("review_date", "2021-02-03")]);
 
         var document = LuceneDocumentFactory.Create(DatasetFactory.Indexed(dictionary), "id");
 
@@ -63,7 +64,8 @@ public sealed class LuceneDocumentFactoryTests
 
         var document = LuceneDocumentFactory.Create(DatasetFactory.Indexed(dictionary), "id");
 
-        Assert.Equal(["short"], document.GetFields("tags").OfType<StringField>().Select(field => field.GetStringValue()));
+        var tags = document.GetFields("tags").OfType<StringField>().Select(field => field.GetStringValue());
+        Assert.Equal(["short"], tags);
     }
 
     [Theory]
@@ -78,7 +80,7 @@ public sealed class LuceneDocumentFactoryTests
     }
 
     [Fact]
-    public void Stored_date_that_is_not_a_date_is_null()
+    public void Unparseable_stored_date_is_null()
     {
         var milliseconds = LuceneDocumentFactory.ParseStoredDate("not a date");
 

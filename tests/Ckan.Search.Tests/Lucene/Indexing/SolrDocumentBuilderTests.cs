@@ -8,7 +8,11 @@ public sealed class SolrDocumentBuilderTests
     [Fact]
     public void Core_fields_are_indexed_under_their_names()
     {
-        var dataset = DatasetFactory.Create(name: "core-fields", title: "  Core title", notes: "Some notes", licenseId: "odc-by");
+        var dataset = DatasetFactory.Create(
+            name: "core-fields",
+            title: "  Core title",
+            notes: "Some notes",
+            licenseId: "odc-by");
 
         var fields = Build(dataset);
 
@@ -63,7 +67,7 @@ public sealed class SolrDocumentBuilderTests
     }
 
     [Fact]
-    public void Free_tags_and_vocabulary_tags_go_to_separate_fields()
+    public void Vocabulary_tags_get_own_field()
     {
         var dataset = DatasetFactory.Create(tags: ["free one", "Free Two"]);
         dataset["tags"]!.AsArray().Add(new JsonObject { ["name"] = "health", ["vocabulary_id"] = "vocab-1" });
@@ -75,7 +79,7 @@ public sealed class SolrDocumentBuilderTests
     }
 
     [Fact]
-    public void Extras_get_prefixed_field_and_bare_field_unless_taken()
+    public void Extras_get_prefixed_and_bare_fields()
     {
         var dataset = DatasetFactory.Create(extras:
         [
@@ -108,7 +112,7 @@ public sealed class SolrDocumentBuilderTests
     }
 
     [Fact]
-    public void Resources_flatten_into_parallel_fields_without_empty_values()
+    public void Resources_flatten_without_empty_values()
     {
         var dataset = DatasetFactory.Create(formats: ["CSV", ""]);
         dataset["resources"]![0]!["resource_type"] = "file";
@@ -123,7 +127,7 @@ public sealed class SolrDocumentBuilderTests
     }
 
     [Fact]
-    public void Custom_top_level_fields_keep_scalars_and_lists_of_scalars()
+    public void Custom_fields_keep_scalar_values()
     {
         var dataset = DatasetFactory.Create();
         dataset["data_type"] = new JsonArray("image", "doc", new JsonObject(), null);
@@ -173,6 +177,26 @@ public sealed class SolrDocumentBuilderTests
         Assert.DoesNotContain("not-copied-version", text);
         Assert.DoesNotContain("CSV", text);
         Assert.Equal(Values(fields, "url").Concat(Values(fields, "res_url")), Values(fields, "urls"));
+    }
+
+    [Fact]
+    public void Dataset_keys_cannot_set_computed_fields()
+    {
+        var dataset = DatasetFactory.Create(
+            isPrivate: true,
+            extras: [("capacity", "public"), ("dataset_type", "x"), ("__sort_id", "internal")]);
+        dataset["permission_labels"] = "public";
+        dataset["capacity"] = "public";
+        dataset["res_format"] = "CSV";
+
+        var fields = SolrDocumentBuilder.Build(DatasetFactory.Indexed(dataset, "member-org"));
+
+        Assert.Equal(["member-org"], Values(fields, "permission_labels"));
+        Assert.Equal(["private"], Values(fields, "capacity"));
+        Assert.Equal(["dataset"], Values(fields, "dataset_type"));
+        Assert.Empty(Values(fields, "res_format"));
+        Assert.Equal(["public"], Values(fields, "extras_capacity"));
+        Assert.Empty(Values(fields, "__sort_id"));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class DisMaxQueryParserTests
     }
 
     [Fact]
-    public void Quoted_phrase_is_one_clause_matching_exact_fields_whole()
+    public void Quoted_phrase_matches_exact_fields_whole()
     {
         var query = Assert.IsType<DisjunctionMaxQuery>(Parse("\"climate change\""));
 
@@ -46,6 +46,16 @@ public sealed class DisMaxQueryParserTests
 
         Assert.Equal([Occur.MUST, Occur.MUST_NOT, Occur.SHOULD], query.Clauses.Select(clause => clause.Occur));
         Assert.Equal(1, query.MinimumNumberShouldMatch);
+    }
+
+    [Theory]
+    [InlineData("alpha AND beta")]
+    [InlineData("alpha && beta")]
+    public void And_operator_requires_both_words(string text)
+    {
+        var query = Assert.IsType<BooleanQuery>(Parse(text));
+
+        Assert.Equal([Occur.MUST, Occur.MUST], query.Clauses.Select(clause => clause.Occur));
     }
 
     [Theory]

@@ -27,7 +27,7 @@ public sealed class QuerySyntaxTests
     [InlineData("x:1 TO 2]", "range bracket ']' at position 8 closes no range")]
     [InlineData("x:[1 TO [2]", "range bracket '[' at position 8 is inside another range")]
     [InlineData("title:/flo", "regular expression '/' at position 6 is never closed")]
-    public void Unbalanced_text_raises_naming_the_character_and_position(string text, string problem)
+    public void Unbalanced_text_names_character_and_position(string text, string problem)
     {
         var error = Assert.Throws<SearchQueryException>(() => QuerySyntax.CheckBalanced(text, "fq"));
 

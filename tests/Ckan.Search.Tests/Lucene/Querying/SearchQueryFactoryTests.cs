@@ -12,7 +12,7 @@ public sealed class SearchQueryFactoryTests
     [InlineData("*:*")]
     [InlineData("")]
     [InlineData("  ")]
-    public void Match_all_query_scores_every_visible_dataset_alike(string text)
+    public void Match_all_scores_alike(string text)
     {
         var query = Create(new SearchRequest { Query = text });
 
@@ -74,7 +74,7 @@ public sealed class SearchQueryFactoryTests
         var error = Assert.Throws<SearchQueryException>(() => Create(new SearchRequest { Query = "num_tags:x" }));
 
         Assert.Equal(
-            "Cannot parse q 'num_tags:x': num_tags: invalid number 'x': the field holds whole numbers.",
+            "Cannot parse q 'num_tags:x': num_tags: invalid number 'x', expected a whole number.",
             error.Detail);
     }
 

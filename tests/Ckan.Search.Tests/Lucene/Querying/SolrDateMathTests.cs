@@ -46,7 +46,7 @@ public sealed class SolrDateMathTests
     [InlineData("2020-13-01T00:00:00Z", "invalid date")]
     [InlineData("2020-01-01Z", "invalid date")]
     [InlineData("NOW+99999YEARS", "out of range")]
-    public void Invalid_expression_raises_format_error_naming_the_part(string expression, string named)
+    public void Invalid_expression_names_the_part(string expression, string named)
     {
         var error = Assert.Throws<FormatException>(() => SolrDateMath.Parse(expression, Now));
 

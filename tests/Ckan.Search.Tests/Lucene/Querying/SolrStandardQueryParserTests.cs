@@ -82,7 +82,7 @@ public sealed class SolrStandardQueryParserTests
     [InlineData("metadata_created:2020~", "fuzzy queries are not supported on the date field")]
     [InlineData("*:value", "the field name '*' is only allowed in '*:*'")]
     [InlineData("__json:x", "undefined field __json")]
-    public void Invalid_value_raises_format_error_naming_the_field(string text, string message)
+    public void Invalid_value_names_the_field(string text, string message)
     {
         var error = Assert.Throws<FormatException>(() => Parse(text));
 

@@ -9,6 +9,8 @@ public sealed class SolrSchemaTests
     [InlineData("title", "Text")]
     [InlineData("notes", "Text")]
     [InlineData("res_description", "Text")]
+    [InlineData("urls", "Text")]
+    [InlineData("depends_on", "Text")]
     [InlineData("extras_theme", "Text")]
     [InlineData("extras_end_date", "Text")]
     [InlineData("res_extras_size", "Text")]

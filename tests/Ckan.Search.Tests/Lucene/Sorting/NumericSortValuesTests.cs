@@ -9,7 +9,7 @@ namespace Ckan.Search.Tests.Lucene.Sorting;
 public sealed class NumericSortValuesTests
 {
     [Fact]
-    public void Values_are_read_per_document_with_zero_for_missing()
+    public void Values_read_with_zero_for_missing()
     {
         using var directory = new RAMDirectory();
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, null)))

@@ -9,7 +9,7 @@ public sealed class SortFactoryTests
     private readonly SortFactory _factory = new(new NumericSortValues());
 
     [Fact]
-    public void Empty_sort_is_score_then_metadata_modified_then_id()
+    public void Empty_sort_is_ckan_default()
     {
         var fields = _factory.Create([]).GetSort();
 
