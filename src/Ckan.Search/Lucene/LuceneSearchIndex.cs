@@ -81,6 +81,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
             return;
         }
 
+        StopCommitTimer();
         _searchers.Dispose();
         try
         {
@@ -88,8 +89,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         }
         catch (IOException)
         {
-            // Every write committed before its call returned, so closing without the final commit loses
-            // no dataset. This happens when the folder has gone, for instance, and disposal must not throw.
+            // Closing without the final commit loses at most the last second of small writes, which the
+            // portal's start-up check restores from the catalog. This happens when the folder has gone,
+            // for instance, and disposal must not throw.
             RollBackQuietly();
         }
 
