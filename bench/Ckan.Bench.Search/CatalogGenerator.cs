@@ -8,14 +8,14 @@ namespace Ckan.Bench.Search;
 
 /// <summary>
 /// Writes organizations, groups and datasets shaped like a <see cref="RealDatasetSample"/> straight into
-/// the catalog store, skipping the actions and their validation so that 100,000 datasets take minutes.
-/// The same seed and sample give the same catalog.
+/// the catalog store, skipping the actions and their validation, so generation costs little more than
+/// the inserts. The same seed and sample give the same catalog.
 /// </summary>
 /// <remarks>
 /// Each generated dataset copies its counts from published datasets drawn at random, a different one for
-/// each part (title and notes length, tags, resources, extras, groups, organization, license and people,
-/// dates), and fills titles, notes, tags and resources from the sample's pools. So the distributions of
-/// each field follow the sample, while the combinations are new.
+/// each part (title and notes length, tags, resources, extras, groups, organization, license and contact
+/// fields, dates), and fills titles, notes, tags and resources from the sample's pools. So the
+/// distribution of each field follows the sample, while the combinations are new.
 /// </remarks>
 internal sealed class CatalogGenerator(RealDatasetSample sample, int seed)
 {
@@ -52,7 +52,8 @@ internal sealed class CatalogGenerator(RealDatasetSample sample, int seed)
             await session.CommitAsync(cancellationToken);
         }
 
-        var organizationChoice = new WeightedChoice<(GroupRow Row, int Weight)>(organizations, pair => pair.Weight);
+        var organizationChoice = new WeightedChoice<(GroupRow Row, int Weight)>(
+            organizations, pair => pair.Weight);
         var groupChoice = new WeightedChoice<(GroupRow Row, int Weight)>(groups, pair => pair.Weight);
         var generated = new List<GeneratedDataset>(datasetCount);
         for (var start = 0; start < datasetCount; start += DatasetsPerTransaction)
@@ -61,7 +62,9 @@ internal sealed class CatalogGenerator(RealDatasetSample sample, int seed)
             var end = Math.Min(start + DatasetsPerTransaction, datasetCount);
             for (var index = start; index < end; index++)
             {
-                generated.Add(await WriteDatasetAsync(session, index, organizationChoice, groupChoice, cancellationToken));
+                var dataset = await WriteDatasetAsync(
+                    session, index, organizationChoice, groupChoice, cancellationToken);
+                generated.Add(dataset);
             }
 
             await session.CommitAsync(cancellationToken);
@@ -82,7 +85,7 @@ internal sealed class CatalogGenerator(RealDatasetSample sample, int seed)
         var title = JoinWords(sample.TitleWords, Math.Max(Donor().TitleWordCount, 1));
         var notes = JoinWords(sample.NotesWords, Donor().NotesWordCount);
         var organization = Donor().HasOrganization ? organizationChoice.Next(_random).Row : null;
-        var people = Donor();
+        var details = Donor();
         var (created, modified) = Dates(Donor());
         var package = new PackageRow
         {
@@ -91,14 +94,14 @@ internal sealed class CatalogGenerator(RealDatasetSample sample, int seed)
             Title = title,
             Notes = notes.Length == 0 ? null : notes,
             OwnerOrg = organization?.Id,
-            LicenseId = people.LicenseId,
-            Author = people.Author,
-            AuthorEmail = people.AuthorEmail,
-            Maintainer = people.Maintainer,
-            MaintainerEmail = people.MaintainerEmail,
-            Url = people.Url,
-            Version = people.Version,
-            CreatorUserId = people.CreatorUserId,
+            LicenseId = details.LicenseId,
+            Author = details.Author,
+            AuthorEmail = details.AuthorEmail,
+            Maintainer = details.Maintainer,
+            MaintainerEmail = details.MaintainerEmail,
+            Url = details.Url,
+            Version = details.Version,
+            CreatorUserId = details.CreatorUserId,
             MetadataCreated = created,
             MetadataModified = modified,
         };
@@ -107,7 +110,8 @@ internal sealed class CatalogGenerator(RealDatasetSample sample, int seed)
             .ToList();
         var tags = PickDistinct(sample.TagNames.Count, Donor().TagCount, () => Pick(sample.TagNames));
         var extras = Donor().Extras;
-        var groupIds = PickDistinct(groupChoice.Count, Donor().GroupCount, () => groupChoice.Next(_random).Row.Id);
+        var groupIds = PickDistinct(
+            groupChoice.Count, Donor().GroupCount, () => groupChoice.Next(_random).Row.Id);
 
         await session.InsertPackageAsync(package, cancellationToken);
         await session.SaveResourcesAsync(id, resources, cancellationToken);
@@ -117,7 +121,7 @@ internal sealed class CatalogGenerator(RealDatasetSample sample, int seed)
         await session.ReplacePackageGroupsAsync(id, groupIds, cancellationToken);
 
         var formats = resources.Select(resource => resource.Format).OfType<string>().ToList();
-        return new GeneratedDataset(title, organization?.Name, tags, formats);
+        return new GeneratedDataset(title, organization?.Name, tags, resources.Count, formats);
     }
 
     /// <summary>
@@ -238,11 +242,11 @@ internal sealed class CatalogGenerator(RealDatasetSample sample, int seed)
     {
         var picked = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var wanted = Math.Min(count, available);
+        var target = Math.Min(count, available);
 
-        // Pools repeat popular values, so a few extra draws may be needed; the cap stops a pool with
-        // fewer distinct values than it has entries from looping forever.
-        for (var attempt = 0; picked.Count < wanted && attempt < wanted * 20; attempt++)
+        // Pools repeat popular values, so a few extra draws may be needed. The cap ends the loop when a
+        // pool has fewer distinct values than requested.
+        for (var attempt = 0; picked.Count < target && attempt < target * 20; attempt++)
         {
             var value = pick();
             if (seen.Add(value))

@@ -5,4 +5,5 @@ internal sealed record GeneratedDataset(
     string Title,
     string? Organization,
     IReadOnlyList<string> Tags,
+    int ResourceCount,
     IReadOnlyList<string> Formats);

@@ -43,44 +43,53 @@ internal static class LatencyMeasurement
             await app.StartAsync(cancellationToken);
             var startup = TimeProvider.System.GetElapsedTime(started);
 
-            // No proxy, whatever the environment says: every request goes to the portal on loopback.
+            // No proxy, whatever the environment sets, so every request goes straight to the portal on loopback.
             using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false })
             {
                 BaseAddress = new Uri(baseUrl),
             };
-            foreach (var query in warmUp)
-            {
-                await GetAsync(client, query.ToPath(), cancellationToken);
-                await GetAsync(client, StatusShowPath, cancellationToken);
-            }
-
-            var search = new List<double>(measured.Count);
-            var status = new List<double>(measured.Count);
-            var counts = new List<int>(measured.Count);
-            long responseBytes = 0;
-            foreach (var query in measured)
-            {
-                var (milliseconds, body) = await GetAsync(client, query.ToPath(), cancellationToken);
-                search.Add(milliseconds);
-                responseBytes += body.Length;
-                counts.Add(ReadCount(body));
-                status.Add((await GetAsync(client, StatusShowPath, cancellationToken)).Milliseconds);
-            }
+            await TimeOverHttpAsync(client, warmUp, cancellationToken);
+            var http = await TimeOverHttpAsync(client, measured, cancellationToken);
 
             var services = app.Services.GetRequiredService<CkanServices>();
             var report = new LatencyReport
             {
                 Startup = startup,
-                SearchOverHttp = LatencySummary.From(search),
-                StatusShowOverHttp = LatencySummary.From(status),
+                SearchOverHttp = LatencySummary.From(http.Search),
+                StatusShowOverHttp = LatencySummary.From(http.StatusShow),
                 SearchAction = await TimeActionAsync(services, measured, cancellationToken),
                 IndexSearch = await TimeIndexAsync(services.Search, measured, cancellationToken),
-                Kinds = SummarizeKinds(measured, search, counts),
-                MeanResponseBytes = (double)responseBytes / measured.Count,
+                Kinds = SummarizeKinds(measured, http.Search, http.Counts),
+                MeanResponseBytes = (double)http.ResponseBytes / measured.Count,
+                Load = http.Load,
+                MajorFaults = http.MajorFaults,
             };
             await app.StopAsync(cancellationToken);
             return report;
         }
+    }
+
+    /// <summary>Sends each search followed by a status_show request and times both.</summary>
+    private static async Task<HttpTimings> TimeOverHttpAsync(
+        HttpClient client,
+        IReadOnlyList<BenchQuery> queries,
+        CancellationToken cancellationToken)
+    {
+        var loadAtStart = SystemLoad.OneMinute();
+        var faultsAtStart = ProcessMemory.MajorFaults();
+        var timings = new HttpTimings();
+        foreach (var query in queries)
+        {
+            var (milliseconds, body) = await GetAsync(client, query.ToPath(), cancellationToken);
+            timings.Search.Add(milliseconds);
+            timings.ResponseBytes += body.Length;
+            timings.Counts.Add(ReadCount(body));
+            timings.StatusShow.Add((await GetAsync(client, StatusShowPath, cancellationToken)).Milliseconds);
+        }
+
+        timings.Load = (loadAtStart, SystemLoad.OneMinute());
+        timings.MajorFaults = ProcessMemory.MajorFaults() - faultsAtStart;
+        return timings;
     }
 
     private static async Task<(double Milliseconds, byte[] Body)> GetAsync(
@@ -170,5 +179,15 @@ internal static class LatencyMeasurement
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class HttpTimings
+    {
+        public List<double> Search { get; } = [];
+        public List<double> StatusShow { get; } = [];
+        public List<int> Counts { get; } = [];
+        public long ResponseBytes { get; set; }
+        public (double? Start, double? End) Load { get; set; }
+        public long? MajorFaults { get; set; }
     }
 }

@@ -98,7 +98,7 @@ internal sealed class QueryMix
     private static List<string> SearchableWords(string title) =>
         title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(IsSearchable).ToList();
 
-    /// <summary>Returns each two words that follow each other in the title, both searchable, as "first second".</summary>
+    /// <summary>Returns every pair of adjacent searchable words in the title, as "first second".</summary>
     private static List<string> AdjacentPairs(string title)
     {
         var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);

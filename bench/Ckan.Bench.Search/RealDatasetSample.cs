@@ -11,8 +11,8 @@ namespace Ckan.Bench.Search;
 /// </summary>
 internal sealed class RealDatasetSample
 {
-    // Keys that CKAN computes or that older versions wrote; the rest of a resource's keys that are not
-    // columns are stored as its extras.
+    // Resource columns, plus keys that CKAN computes (tracking_summary) or older versions wrote
+    // (revision_id). Every other key with a scalar value goes into the resource's extras, as CKAN stores it.
     private static readonly HashSet<string> ResourceKeysNotStored = new(StringComparer.Ordinal)
     {
         "id", "package_id", "url", "format", "description", "hash", "position", "name", "resource_type",

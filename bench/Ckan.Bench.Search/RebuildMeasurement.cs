@@ -3,6 +3,8 @@ using Ckan.Core.Config;
 using Ckan.Core.Search;
 using Ckan.Search.Lucene;
 using Ckan.Storage;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
 
 namespace Ckan.Bench.Search;
 
@@ -30,12 +32,15 @@ internal static class RebuildMeasurement
             var isPeakReset = ProcessMemory.TryResetPeak();
             var residentBefore = ProcessMemory.ResidentBytes();
 
+            var loadAtStart = SystemLoad.OneMinute();
             var started = TimeProvider.System.GetTimestamp();
             var progress = new Progress<RebuildProgress>(step =>
                 Console.Error.Write($"\rIndexing dataset {step.Done}/{step.Total}"));
-            var indexed = await SearchIndexRebuilder.RebuildAsync(services, new RebuildOptions(), progress, cancellationToken);
+            var indexed = await SearchIndexRebuilder.RebuildAsync(
+                services, new RebuildOptions(), progress, cancellationToken);
             var elapsed = TimeProvider.System.GetElapsedTime(started);
             var peak = ProcessMemory.PeakResidentBytes();
+            var loadAtEnd = SystemLoad.OneMinute();
             Console.Error.WriteLine();
 
             var (readTime, dictionaryTime) = await MeasureReadPhasesAsync(services, cancellationToken);
@@ -48,10 +53,11 @@ internal static class RebuildMeasurement
                 DictionaryTime = dictionaryTime,
                 PeakResidentBytes = isPeakReset ? peak : null,
                 ResidentBytesBefore = residentBefore,
+                Load = (loadAtStart, loadAtEnd),
             };
         }
 
-        return report with { IndexBytes = FolderSize(indexPath) };
+        return report with { IndexBytes = FolderSize(indexPath), Segments = CountSegments(indexPath) };
     }
 
     /// <summary>
@@ -69,7 +75,8 @@ internal static class RebuildMeasurement
         {
             await using var session = await services.Store.OpenSessionAsync(write: false, cancellationToken);
             var started = TimeProvider.System.GetTimestamp();
-            var stamps = await session.ListPackageStampsAsync(afterId, SearchIndexRebuilder.BatchSize, cancellationToken);
+            var stamps = await session.ListPackageStampsAsync(
+                afterId, SearchIndexRebuilder.BatchSize, cancellationToken);
             if (stamps.Count == 0)
             {
                 break;
@@ -91,6 +98,13 @@ internal static class RebuildMeasurement
         }
 
         return (reads, dictionaries);
+    }
+
+    private static int CountSegments(string path)
+    {
+        using var directory = FSDirectory.Open(path);
+        using var reader = DirectoryReader.Open(directory);
+        return reader.Leaves.Count;
     }
 
     private static long FolderSize(string path) =>

@@ -24,5 +24,11 @@ internal sealed record RebuildReport
     /// <summary>Size of the index folder after it was closed.</summary>
     public long IndexBytes { get; init; }
 
+    /// <summary>Segments in the closed index; each search visits every segment.</summary>
+    public int Segments { get; init; }
+
+    /// <summary>One-minute load average when the rebuild started and when it ended.</summary>
+    public (double? Start, double? End) Load { get; init; }
+
     public double DatasetsPerSecond => Datasets / Elapsed.TotalSeconds;
 }

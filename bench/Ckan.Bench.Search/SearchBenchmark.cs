@@ -18,11 +18,18 @@ public static class SearchBenchmark
     private const int DefaultRequests = 2_000;
     private const int WarmUpRequests = 300;
 
-    /// <summary>Runs the benchmark; arguments: [datasets] [requests] [folder of real dataset .jsonl files].</summary>
+    /// <summary>
+    /// Runs the benchmark and returns the exit code. Arguments: [datasets] [requests] [folder of real
+    /// dataset .jsonl files].
+    /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        var datasets = ParseCount(args, 0, "datasets", DefaultDatasets);
-        var requests = ParseCount(args, 1, "requests", DefaultRequests);
+        if (ParseCount(args, 0, "datasets", DefaultDatasets) is not { } datasets
+            || ParseCount(args, 1, "requests", DefaultRequests) is not { } requests)
+        {
+            return 2;
+        }
+
         var realData = args.Length > 2 ? args[2] : FindRealDataFolder();
         var folder = Path.Combine(Path.GetTempPath(), "ckan-bench-search-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -57,7 +64,7 @@ public static class SearchBenchmark
         Console.Error.WriteLine($"Sample: {sample.Datasets.Count} datasets from {realData}");
         var (generated, generation) = await GenerateAsync(config, sample, datasetCount, cancellationToken);
         var catalogBytes = Directory.GetFiles(folder, "ckan.db*").Sum(file => new FileInfo(file).Length);
-        var resources = generated.Sum(dataset => dataset.Formats.Count);
+        var resources = generated.Sum(dataset => dataset.ResourceCount);
         BenchmarkReport.PrintCatalog(Console.Out, datasetCount, resources, catalogBytes, generation);
 
         var rebuild = await RebuildMeasurement.RunAsync(
@@ -84,7 +91,8 @@ public static class SearchBenchmark
         {
             await migrator.UpgradeAsync(cancellationToken);
             var started = TimeProvider.System.GetTimestamp();
-            var progress = new Progress<int>(done => Console.Error.Write($"\rGenerating dataset {done}/{datasetCount}"));
+            var progress = new Progress<int>(done =>
+                Console.Error.Write($"\rGenerating dataset {done}/{datasetCount}"));
             var generated = await new CatalogGenerator(sample, Seed)
                 .WriteAsync(store, datasetCount, progress, cancellationToken);
             var elapsed = TimeProvider.System.GetElapsedTime(started);
@@ -97,7 +105,8 @@ public static class SearchBenchmark
         }
     }
 
-    private static int ParseCount(string[] args, int position, string name, int fallback)
+    /// <summary>Returns the count at <paramref name="position"/>, or null after printing why it is invalid.</summary>
+    private static int? ParseCount(string[] args, int position, string name, int fallback)
     {
         if (args.Length <= position || args[position].Length == 0)
         {
@@ -106,8 +115,9 @@ public static class SearchBenchmark
 
         if (!int.TryParse(args[position], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
         {
-            throw new ArgumentException(
-                $"Invalid number of {name} \"{args[position]}\"; expected a whole number of at least 1.");
+            Console.Error.WriteLine(
+                $"Invalid number of {name} \"{args[position]}\": expected a whole number of at least 1.");
+            return null;
         }
 
         return count;
