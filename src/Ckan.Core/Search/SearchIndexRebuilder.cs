@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Ckan.Core.Actions;
 using Ckan.Core.Model;
 
@@ -5,12 +6,16 @@ namespace Ckan.Core.Search;
 
 /// <summary>
 /// Rebuilds the search index from the catalog in batches, so memory stays bounded whatever the catalog's
-/// size, reporting progress after each batch.
+/// size, reporting progress after each batch. Reading the next batch from the catalog overlaps with
+/// indexing the previous one.
 /// </summary>
 public static class SearchIndexRebuilder
 {
-    /// <summary>Datasets read and indexed per batch.</summary>
-    public const int BatchSize = 500;
+    /// <summary>
+    /// Datasets read and indexed per batch. Each batch is one index commit, which costs far more than a
+    /// dataset, so batches are large; at most three are in memory at once.
+    /// </summary>
+    public const int BatchSize = 2000;
 
     /// <summary>
     /// Indexes every dataset that is not deleted, as <paramref name="options"/> says, and returns how many
@@ -36,15 +41,42 @@ public static class SearchIndexRebuilder
             total = await session.CountPackagesAsync(cancellationToken);
         }
 
+        // The reader stops when the writer fails, so it never waits on a full channel nobody drains.
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = Channel.CreateBounded<(IReadOnlyList<IndexedDataset> Batch, int Read)>(1);
+        var reader = ReadBatchesAsync(services, indexed, batches.Writer, stopReading.Token);
         var done = 0;
         var written = 0;
-        string? afterId = null;
-        while (true)
+        try
         {
-            IReadOnlyList<IndexedDataset> batch;
-            int read;
-            await using (var session = await services.Store.OpenSessionAsync(write: false, cancellationToken))
+            await foreach (var (batch, read) in batches.Reader.ReadAllAsync(cancellationToken))
             {
+                written += await WriteBatchAsync(services, batch, options, cancellationToken);
+                done += read;
+                progress?.Report(new RebuildProgress(done, total));
+            }
+        }
+        finally
+        {
+            await stopReading.CancelAsync();
+            await Task.WhenAny(reader);
+        }
+
+        return written;
+    }
+
+    private static async Task ReadBatchesAsync(
+        CkanServices services,
+        IReadOnlyDictionary<string, string> skipped,
+        ChannelWriter<(IReadOnlyList<IndexedDataset> Batch, int Read)> output,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            string? afterId = null;
+            while (true)
+            {
+                await using var session = await services.Store.OpenSessionAsync(write: false, cancellationToken);
                 var stamps = await session.ListPackageStampsAsync(afterId, BatchSize, cancellationToken);
                 if (stamps.Count == 0)
                 {
@@ -52,18 +84,18 @@ public static class SearchIndexRebuilder
                 }
 
                 afterId = stamps[^1].Id;
-                read = stamps.Count;
-                var wanted = stamps.Select(stamp => stamp.Id).Where(id => !indexed.ContainsKey(id)).ToList();
+                var wanted = stamps.Select(stamp => stamp.Id).Where(id => !skipped.ContainsKey(id)).ToList();
                 var graphs = await session.GetPackageGraphsAsync(wanted, cancellationToken);
-                batch = graphs.Select(graph => SearchIndexer.ToIndexed(services, graph)).ToList();
+                var batch = graphs.Select(graph => SearchIndexer.ToIndexed(services, graph)).ToList();
+                await output.WriteAsync((batch, stamps.Count), cancellationToken);
             }
 
-            done += read;
-            written += await WriteBatchAsync(services, batch, options, cancellationToken);
-            progress?.Report(new RebuildProgress(done, total));
+            output.Complete();
         }
-
-        return written;
+        catch (Exception error)
+        {
+            output.Complete(error);
+        }
     }
 
     private static async Task<int> WriteBatchAsync(
