@@ -18,7 +18,7 @@ public static class SearchIndexRebuilder
     public const int BatchSize = 2000;
 
     /// <summary>
-    /// Indexes every dataset that is not deleted, as <paramref name="options"/> says, and returns how many
+    /// Indexes every dataset that is not deleted, as <paramref name="options"/> sets out, and returns how many
     /// datasets were indexed.
     /// </summary>
     public static async Task<int> RebuildAsync(
@@ -41,7 +41,7 @@ public static class SearchIndexRebuilder
             total = await session.CountPackagesAsync(cancellationToken);
         }
 
-        // The reader stops when the writer fails, so it never waits on a full channel nobody drains.
+        // The reader stops when the writer fails, so it never waits on a full channel that is no longer read.
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var batches = Channel.CreateBounded<(IReadOnlyList<IndexedDataset> Batch, int Read)>(1);
         var reader = ReadBatchesAsync(services, indexed, batches.Writer, stopReading.Token);
