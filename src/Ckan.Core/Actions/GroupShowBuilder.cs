@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Ckan.Core.Auth;
 using Ckan.Core.Catalog;
 using Ckan.Core.Dictization;
+using Ckan.Core.Errors;
 using Ckan.Core.Json;
 using Ckan.Core.Model;
 using Ckan.Core.Search;
@@ -24,6 +25,17 @@ public static class GroupShowBuilder
         public bool IncludeTags { get; init; }
         public bool IncludeDatasets { get; init; }
         public bool IncludeMemberCount { get; init; }
+    }
+
+    /// <summary>
+    /// Reads a group again and builds its dictionary with group_show's defaults, as the create and update
+    /// actions return it.
+    /// </summary>
+    public static async Task<JsonObject> ShowAsync(ActionContext context, string groupId, CancellationToken cancellationToken)
+    {
+        await using var session = await context.Store.OpenSessionAsync(write: false, cancellationToken);
+        var group = await session.GetGroupAsync(groupId, cancellationToken) ?? throw new NotFoundException();
+        return await BuildAsync(context, session, group, ReadShowOptions(context, new JsonObject()), cancellationToken);
     }
 
     /// <summary>Builds the dictionaries of several groups, counting datasets in one query.</summary>

@@ -85,7 +85,7 @@ internal sealed partial class SqliteCatalogSession
         var parameters = new DynamicParameters(new
         {
             isOrganization = query.IsOrganization,
-            pattern = query.Text is null ? null : "%" + EscapeLike(query.Text.ToLowerInvariant()) + "%",
+            pattern = ContainsPattern(query.Text),
             limit = query.Limit ?? -1,
             offset = query.Offset,
         });

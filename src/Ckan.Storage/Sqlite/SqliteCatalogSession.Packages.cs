@@ -362,7 +362,7 @@ internal sealed partial class SqliteCatalogSession
         for (var i = 0; i < query.Words.Count; i++)
         {
             var name = "word" + i.ToString(CultureInfo.InvariantCulture);
-            parameters.Add(name, "%" + EscapeLike(query.Words[i].ToLowerInvariant()) + "%");
+            parameters.Add(name, ContainsPattern(query.Words[i]));
             where.Append(CultureInfo.InvariantCulture, $"""
                  AND (casefold(p.name) LIKE @{name} ESCAPE '\' OR casefold(p.title) LIKE @{name} ESCAPE '\'
                       OR casefold(p.notes) LIKE @{name} ESCAPE '\'
@@ -409,6 +409,11 @@ internal sealed partial class SqliteCatalogSession
         return string.Join(", ", parts);
     }
 
+    // A LIKE pattern matching text that contains the value, lowered to compare with casefold(column).
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    private static string? ContainsPattern(string? value) =>
+        value is null ? null : "%" + EscapeLike(value.ToLowerInvariant()) + "%";
+
     private static string EscapeLike(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal)
@@ -433,7 +438,7 @@ internal sealed partial class SqliteCatalogSession
               AND (@pattern IS NULL OR casefold(t.name) LIKE @pattern ESCAPE '\')
             ORDER BY t.name
             """,
-            new { vocabularyId, pattern = query is null ? null : "%" + EscapeLike(query.ToLowerInvariant()) + "%" },
+            new { vocabularyId, pattern = ContainsPattern(query) },
             cancellationToken);
 
     public Task<string?> FindVocabularyIdAsync(string idOrName, CancellationToken cancellationToken = default) =>

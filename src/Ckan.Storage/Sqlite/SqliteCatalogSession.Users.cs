@@ -74,7 +74,7 @@ internal sealed partial class SqliteCatalogSession
             """,
             new
             {
-                pattern = text is null ? null : "%" + EscapeLike(text.ToLowerInvariant()) + "%",
+                pattern = ContainsPattern(text),
                 matchEmail,
                 limit = limit ?? -1,
                 offset,

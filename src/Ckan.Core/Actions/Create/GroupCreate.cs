@@ -52,10 +52,7 @@ public static class GroupCreate
         context.ResetMemberships();
         await SearchIndexer.IndexPackagesAsync(context.Services, added, cancellationToken);
 
-        await using var reader = await context.Store.OpenSessionAsync(write: false, cancellationToken);
-        var stored = await reader.GetGroupAsync(group.Id, cancellationToken) ?? throw new NotFoundException();
-        return await GroupShowBuilder.BuildAsync(
-            context, reader, stored, GroupShowBuilder.ReadShowOptions(context, new JsonObject()), cancellationToken);
+        return await GroupShowBuilder.ShowAsync(context, group.Id, cancellationToken);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ckan.Core.Actions.Update;
 using Ckan.Core.Auth;
 using Ckan.Core.Errors;
 using Ckan.Core.Json;
@@ -114,23 +115,7 @@ public static class PackageGet
         CancellationToken cancellationToken)
     {
         var id = DataDict.Require(data, "id");
-        string packageId;
-        await using (var session = await context.Store.OpenSessionAsync(write: false, cancellationToken))
-        {
-            var resource = await session.GetResourceAsync(id, cancellationToken);
-            if (resource is null || !string.Equals(resource.State, "active", StringComparison.Ordinal))
-            {
-                throw new NotFoundException("Resource was not found.");
-            }
-
-            packageId = resource.PackageId;
-        }
-
-        var package = await PackageReader.ShowDictAsync(context, packageId, cancellationToken);
-        var match = package["resources"]!.AsArray()
-            .OfType<JsonObject>()
-            .FirstOrDefault(resource => string.Equals(
-                resource["id"]?.GetValue<string>(), id, StringComparison.Ordinal));
-        return match ?? throw new NotFoundException("Resource was not found.");
+        var (package, index) = await PackageUpdate.FindResourceAsync(context, id, cancellationToken);
+        return package["resources"]![index]!.DeepClone();
     }
 }

@@ -57,10 +57,7 @@ public static class GroupUpdate
         // Datasets embed the group's name and title, and may have joined or left it.
         await SearchIndexer.IndexPackagesAsync(context.Services, affected, cancellationToken);
 
-        await using var reader = await context.Store.OpenSessionAsync(write: false, cancellationToken);
-        var stored = await reader.GetGroupAsync(group.Id, cancellationToken) ?? throw new NotFoundException();
-        return await GroupShowBuilder.BuildAsync(
-            context, reader, stored, GroupShowBuilder.ReadShowOptions(context, new JsonObject()), cancellationToken);
+        return await GroupShowBuilder.ShowAsync(context, group.Id, cancellationToken);
     }
 
     private static async Task<JsonObject> MergeAsync(
