@@ -13,7 +13,7 @@ namespace Ckan.Core.Auth;
 /// </summary>
 public static class Authorizer
 {
-    /// <summary>Returns whether the caller holds the permission in the group or organization.</summary>
+    /// <summary>Returns whether the caller has the permission in the group or organization.</summary>
     public static async Task<bool> HasGroupPermissionAsync(
         ActionContext context,
         ICatalogSession session,
@@ -37,7 +37,7 @@ public static class Authorizer
             && Permissions.Grants(membership.Capacity, permission));
     }
 
-    /// <summary>Returns the ids of organizations where the caller holds the permission.</summary>
+    /// <summary>Returns the ids of organizations where the caller has the permission.</summary>
     public static async Task<IReadOnlyList<string>> OrganizationsWithPermissionAsync(
         ActionContext context,
         ICatalogSession session,

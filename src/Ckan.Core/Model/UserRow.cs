@@ -1,7 +1,7 @@
 namespace Ckan.Core.Model;
 
 /// <summary>
-/// A user row, with CKAN's <c>"user"</c> columns; <see cref="Password"/> holds the passlib hash.
+/// A user row, with CKAN's <c>"user"</c> columns; <see cref="Password"/> contains the passlib hash.
 /// </summary>
 public sealed record UserRow
 {

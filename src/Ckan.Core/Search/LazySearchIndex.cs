@@ -2,7 +2,7 @@ namespace Ckan.Core.Search;
 
 /// <summary>
 /// Opens the real index on first use. Commands that never touch datasets (user and token management)
-/// then run while a portal holds the index open, since an on-disk index admits one writer at a time.
+/// then run while a portal has the index open, since an on-disk index admits one writer at a time.
 /// </summary>
 public sealed class LazySearchIndex(Func<ISearchIndex> open) : ISearchIndex
 {

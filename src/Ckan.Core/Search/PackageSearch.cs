@@ -116,7 +116,7 @@ public static class PackageSearch
 
     /// <summary>
     /// Serializes the outcome as CKAN's result dictionary, copying stored datasets without parsing them
-    /// unless <paramref name="fields"/> (the fl parameter) asks for a subset.
+    /// unless <paramref name="fields"/> (the fl parameter) requests a subset.
     /// </summary>
     public static byte[] ToUtf8(PackageSearchOutcome outcome, IReadOnlyList<string> fields)
     {

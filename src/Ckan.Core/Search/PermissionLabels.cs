@@ -6,7 +6,7 @@ using Ckan.Core.Model;
 namespace Ckan.Core.Search;
 
 /// <summary>
-/// CKAN's permission labels: a dataset carries labels saying who may see it, a caller holds labels
+/// CKAN's permission labels: a dataset carries labels saying who may see it, a caller has labels
 /// saying what they may see, and a search shows a dataset when the two share one.
 /// </summary>
 public static class PermissionLabels

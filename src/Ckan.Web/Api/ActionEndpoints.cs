@@ -119,7 +119,7 @@ public static partial class ActionEndpoints
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The client went away; there is nobody to answer.
+            // The client disconnected, so no response can be sent.
         }
         catch (Exception error)
         {

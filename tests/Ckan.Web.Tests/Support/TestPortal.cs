@@ -160,6 +160,6 @@ public sealed record ApiResponse(HttpStatusCode Status, string Text, MediaTypeHe
     /// <summary>The envelope's <c>error</c> object.</summary>
     public JsonObject Error => Json?["error"]?.AsObject() ?? throw new InvalidOperationException("No error in: " + Text);
 
-    /// <summary>Whether the envelope says success.</summary>
+    /// <summary>Whether the envelope reports success.</summary>
     public bool Success => Json?["success"]?.GetValue<bool>() == true;
 }
