@@ -3,10 +3,12 @@ using Ckan.Core.Search;
 namespace Ckan.Cli;
 
 /// <summary>
-/// Shows rebuild progress: on a terminal one line redrawn in place with a bar, the rate and the time
-/// left; when the output is redirected, a plain line every tenth of the work.
+/// Shows the progress of a long command: on a terminal one line redrawn in place with a bar, the rate and
+/// the time left; when the output is redirected, a plain line every tenth of the work.
 /// </summary>
-public sealed class ProgressBar(TextWriter writer) : IProgress<RebuildProgress>
+/// <param name="writer">Where the progress goes, normally standard error.</param>
+/// <param name="unit">What is counted, in the plural ("datasets").</param>
+public sealed class ProgressBar(TextWriter writer, string unit = "datasets") : IProgress<RebuildProgress>
 {
     private const int Width = 30;
     private readonly DateTime _started = DateTime.UtcNow;
@@ -14,13 +16,16 @@ public sealed class ProgressBar(TextWriter writer) : IProgress<RebuildProgress>
     private int _lastTenth = -1;
 
     /// <inheritdoc />
-    public void Report(RebuildProgress value)
+    public void Report(RebuildProgress value) => Report(value.Done, value.Total);
+
+    /// <summary>Shows that <paramref name="done"/> of <paramref name="total"/> items are handled.</summary>
+    public void Report(int done, int total)
     {
-        var fraction = value.Total == 0 ? 1 : Math.Min(1.0, (double)value.Done / value.Total);
+        var fraction = total == 0 ? 1 : Math.Min(1.0, (double)done / total);
         var seconds = Math.Max((DateTime.UtcNow - _started).TotalSeconds, 0.001);
-        var rate = value.Done / seconds;
-        var remaining = rate > 0 ? TimeSpan.FromSeconds((value.Total - value.Done) / rate) : TimeSpan.Zero;
-        var text = $"{value.Done}/{value.Total} datasets, {rate:F0}/s, {remaining:hh\\:mm\\:ss} left";
+        var rate = done / seconds;
+        var remaining = rate > 0 ? TimeSpan.FromSeconds(Math.Max(total - done, 0) / rate) : TimeSpan.Zero;
+        var text = $"{done}/{total} {unit}, {rate:F0}/s, {remaining:hh\\:mm\\:ss} left";
         if (_isTerminal)
         {
             var filled = (int)(fraction * Width);
