@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ckan.Cli.Commands;
+using Ckan.Cli.Plugins;
 
 namespace Ckan.Cli;
 
@@ -17,8 +18,22 @@ public static class CkanCommandLine
     /// <summary>Parses and runs a command line, returning the exit code.</summary>
     public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var root = BuildRoot(new CommandIo(output, error));
+        var io = new CommandIo(output, error);
+        var root = BuildRoot(io);
         var parseResult = root.Parse(args.Length == 0 ? ["--help"] : args);
+
+        // Plugin commands depend on the config that -c names, so the line is parsed again with them.
+        var pluginCommands = PluginCommands.Build(parseResult, io);
+        if (pluginCommands.Count > 0)
+        {
+            root = BuildRoot(io);
+            foreach (var command in pluginCommands)
+            {
+                root.Subcommands.Add(command);
+            }
+
+            parseResult = root.Parse(args.Length == 0 ? ["--help"] : args);
+        }
 
         // Usage errors exit with 2, as CKAN's Click-based command does.
         if (parseResult.Errors.Count > 0)

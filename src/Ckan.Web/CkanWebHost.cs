@@ -6,6 +6,7 @@ using Ckan.Search.Lucene;
 using Ckan.Storage;
 using Ckan.Web.Api;
 using Ckan.Web.Auth;
+using Ckan.Web.Plugins;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,7 @@ public static class CkanWebHost
             await http.Response.WriteAsync("Internal Server Error", http.RequestAborted);
         }));
         app.MapActionApi();
+        app.MapWebPlugins(services);
 
         app.Lifetime.ApplicationStopped.Register(services.Dispose);
 
@@ -71,6 +73,11 @@ public static class CkanWebHost
         if (applied.Count > 0)
         {
             Log.SchemaUpgraded(logger, string.Join(", ", applied));
+        }
+
+        if (services.Plugins.MissingFeatures.Count > 0)
+        {
+            Log.PluginsWithoutFeature(logger, string.Join(", ", services.Plugins.MissingFeatures));
         }
 
         await ReconcileSearchIndexAsync(services, logger, cancellationToken);

@@ -22,4 +22,10 @@ internal static partial class Log
 
     [LoggerMessage(7004, LogLevel.Debug, "API token {TokenId} rejected: {Reason}")]
     public static partial void TokenRejected(ILogger logger, string tokenId, string reason);
+
+    [LoggerMessage(
+        7006,
+        LogLevel.Warning,
+        "Plugins listed in ckan.plugins without their feature in this portal: {Plugins}")]
+    public static partial void PluginsWithoutFeature(ILogger logger, string plugins);
 }

@@ -1,3 +1,5 @@
+using Ckan.Core.Plugins;
+
 namespace Ckan.Core.Actions;
 
 /// <summary>
@@ -25,6 +27,40 @@ public sealed class ActionRegistry
         _actions[name] = new ActionDefinition(name, handler, isSideEffectFree);
         return this;
     }
+
+    /// <summary>
+    /// Lets each plugin add or replace actions, in the listed order, then puts the plugins' authorization
+    /// checks in front of the actions they name. Returns this registry.
+    /// </summary>
+    public ActionRegistry WithPlugins(PluginSet plugins)
+    {
+        ArgumentNullException.ThrowIfNull(plugins);
+        foreach (var plugin in plugins.Of<IActionsPlugin>())
+        {
+            plugin.RegisterActions(this);
+        }
+
+        foreach (var (name, check) in plugins.Of<IAuthPlugin>().SelectMany(plugin => plugin.AuthFunctions))
+        {
+            if (Find(name) is { } action)
+            {
+                _actions[name] = action with { Handler = Guarded(check, action.Handler) };
+            }
+        }
+
+        return this;
+    }
+
+    private static ActionHandler Guarded(AuthFunction check, ActionHandler handler) =>
+        async (context, data, cancellationToken) =>
+        {
+            if (!context.IgnoreAuth)
+            {
+                await check(context, data, cancellationToken);
+            }
+
+            return await handler(context, data, cancellationToken);
+        };
 
     /// <summary>Creates the registry of every core action.</summary>
     public static ActionRegistry CreateCore()

@@ -1,6 +1,7 @@
 using Ckan.Core.Catalog;
 using Ckan.Core.Config;
 using Ckan.Core.Licenses;
+using Ckan.Core.Plugins;
 using Ckan.Core.Search;
 using Ckan.Core.Security;
 
@@ -12,16 +13,21 @@ namespace Ckan.Core.Actions;
 /// </summary>
 public sealed class CkanServices : IDisposable
 {
+    /// <summary>Creates the services, making the plugins listed in <c>ckan.plugins</c>.</summary>
+    /// <exception cref="ConfigException">A listed plugin is unknown.</exception>
     public CkanServices(CkanConfig config, ICatalogStore store, ISearchIndex search)
     {
-        Config = config;
+        (Plugins, Config) = PluginSet.Load(config);
         Store = store;
         Search = search;
         Licenses = LicenseRegister.CreateDefault();
-        Tokens = new ApiTokenCodec(config.JwtEncodeSecret, config.JwtDecodeSecret, config.JwtAlgorithm);
+        Tokens = new ApiTokenCodec(Config.JwtEncodeSecret, Config.JwtDecodeSecret, Config.JwtAlgorithm);
         PackageCache = new PackageShowCache(store);
-        Actions = ActionRegistry.CreateCore();
+        Actions = ActionRegistry.CreateCore().WithPlugins(Plugins);
     }
+
+    /// <summary>The enabled plugins, in the order of <c>ckan.plugins</c>.</summary>
+    public PluginSet Plugins { get; }
 
     public CkanConfig Config { get; }
     public ICatalogStore Store { get; }
@@ -34,7 +40,7 @@ public sealed class CkanServices : IDisposable
     public ActionRegistry Actions { get; }
 
     /// <summary>The plugin names reported by status_show.</summary>
-    public IReadOnlyList<string> PluginNames => Config.GetList("ckan.plugins");
+    public IReadOnlyList<string> PluginNames => Plugins.Names;
 
     /// <summary>Closes the search index (committing what it holds) and the catalog store.</summary>
     public void Dispose()

@@ -65,7 +65,8 @@ public static class PackageReader
         await using var session = await context.Store.OpenSessionAsync(write: false, cancellationToken);
         var graph = await session.GetPackageGraphAsync(idOrName, cancellationToken)
             ?? throw new NotFoundException();
-        var dict = PackageDictizer.Dictize(graph, context.Services.Licenses, context.Config.SiteUrl);
+        var dict = PackageDictizer.Dictize(
+            graph, context.Services.Licenses, context.Config.SiteUrl, context.Services.Plugins.DatasetFields);
         var package = graph.Package;
         return new PackageShowCacheEntry
         {

@@ -121,6 +121,20 @@ public sealed class CkanConfig
         return new CkanConfig(copy, SourcePath, DataDirectory);
     }
 
+    /// <summary>Returns a copy of this configuration with each default set where its option is unset.</summary>
+    public CkanConfig WithDefaults(IEnumerable<KeyValuePair<string, string>> defaults)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+
+        var copy = new Dictionary<string, string>(Options, StringComparer.Ordinal);
+        foreach (var (key, value) in defaults)
+        {
+            copy.TryAdd(key, value);
+        }
+
+        return new CkanConfig(copy, SourcePath, DataDirectory);
+    }
+
     /// <summary>Returns the value of option <paramref name="key"/>, or null when it is unset, empty or only
     /// whitespace.</summary>
     public string? Get(string key)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Ckan.Core.Json;
 using Ckan.Core.Licenses;
 using Ckan.Core.Model;
+using Ckan.Core.Plugins;
 
 namespace Ckan.Core.Dictization;
 
@@ -11,8 +12,12 @@ namespace Ckan.Core.Dictization;
 /// </summary>
 public static class PackageDictizer
 {
-    /// <summary>Builds the dataset dictionary.</summary>
-    public static JsonObject Dictize(PackageGraph graph, LicenseRegister licenses, string siteUrl)
+    /// <summary>Builds the dataset dictionary, showing plugin fields as top-level keys.</summary>
+    public static JsonObject Dictize(
+        PackageGraph graph,
+        LicenseRegister licenses,
+        string siteUrl,
+        IReadOnlyDictionary<string, DatasetField>? pluginFields = null)
     {
         var package = graph.Package;
         var license = licenses.Find(package.LicenseId);
@@ -58,6 +63,11 @@ public static class PackageDictizer
         dict["tags"] = new JsonArray(graph.Tags.Select(tag => (JsonNode)DictizeTag(tag)).ToArray());
         dict["relationships_as_object"] = new JsonArray();
         dict["relationships_as_subject"] = new JsonArray();
+        if (pluginFields is not null)
+        {
+            DatasetFieldRules.ShowAtTopLevel(pluginFields, dict);
+        }
+
         return dict;
     }
 

@@ -5,6 +5,7 @@ using Ckan.Core.Auth;
 using Ckan.Core.Catalog;
 using Ckan.Core.Json;
 using Ckan.Core.Model;
+using Ckan.Core.Plugins;
 using Ckan.Core.Schemas.Validators;
 
 namespace Ckan.Core.Schemas;
@@ -68,6 +69,7 @@ public static class PackageSchema
         CheckEmail(input, "author_email", errors);
         CheckEmail(input, "maintainer_email", errors);
         var extras = ValidateExtras(input, errors);
+        DatasetFieldRules.Validate(context.Services.Plugins.DatasetFields, input, extras, errors);
         var tags = await ValidateTagsAsync(session, input, errors, cancellationToken);
         var groupIds = await ValidateGroupsAsync(context, session, input, cancellationToken);
         var resources = ValidateResources(input, id, stored?.Resources ?? [], errors);

@@ -83,11 +83,17 @@ public static class SearchIndexer
     /// <summary>Builds the index entry of a dataset from its stored rows.</summary>
     public static IndexedDataset ToIndexed(CkanServices services, PackageGraph graph)
     {
+        // Plugin fields stay in the extras of the dictionary the index reads, so they are searchable as
+        // extras_<name>; the stored copy that package_search returns shows them at the top level.
+        // NOTE: CKAN with ckanext-scheming indexes such fields under their own name instead.
         var dictionary = PackageDictizer.Dictize(graph, services.Licenses, services.Config.SiteUrl);
+        var displayed = services.Plugins.DatasetFields.Count == 0
+            ? dictionary
+            : PackageDictizer.Dictize(graph, services.Licenses, services.Config.SiteUrl, services.Plugins.DatasetFields);
         return new IndexedDataset
         {
             Dictionary = dictionary,
-            Json = JsonOutput.ToUtf8(dictionary),
+            Json = JsonOutput.ToUtf8(displayed),
             PermissionLabels = PermissionLabels.ForDataset(graph.Package),
         };
     }

@@ -3,6 +3,7 @@ using Ckan.Core.Actions.Update;
 using Ckan.Core.Auth;
 using Ckan.Core.Errors;
 using Ckan.Core.Json;
+using Ckan.Core.Plugins;
 using Ckan.Core.Search;
 
 namespace Ckan.Core.Actions.Get;
@@ -69,8 +70,15 @@ public static class PackageGet
     public static Task<ActionResult> PackageSearchAsync(
         ActionContext context,
         JsonObject data,
-        CancellationToken cancellationToken) =>
-        PackageSearch.ActionAsync(context, data, cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        foreach (var plugin in context.Services.Plugins.Of<ISearchPlugin>())
+        {
+            plugin.BeforeSearch(data);
+        }
+
+        return PackageSearch.ActionAsync(context, data, cancellationToken);
+    }
 
     /// <summary>
     /// current_package_list_with_resources: full dictionaries of active datasets, newest change first.
