@@ -6,6 +6,7 @@ using Ckan.Search.Lucene;
 using Ckan.Storage;
 using Ckan.Web.Api;
 using Ckan.Web.Auth;
+using Ckan.Web.Uploads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,7 @@ public static class CkanWebHost
             await http.Response.WriteAsync("Internal Server Error", http.RequestAborted);
         }));
         app.MapActionApi();
+        app.MapResourceDownloads();
 
         app.Lifetime.ApplicationStopped.Register(services.Dispose);
 

@@ -3,6 +3,7 @@ using Ckan.Core.Config;
 using Ckan.Core.Licenses;
 using Ckan.Core.Search;
 using Ckan.Core.Security;
+using Ckan.Core.Uploads;
 
 namespace Ckan.Core.Actions;
 
@@ -21,6 +22,7 @@ public sealed class CkanServices : IDisposable
         Tokens = new ApiTokenCodec(config.JwtEncodeSecret, config.JwtDecodeSecret, config.JwtAlgorithm);
         PackageCache = new PackageShowCache(store);
         Actions = ActionRegistry.CreateCore();
+        ResourceFiles = ResourceFileStore.FromConfig(config);
     }
 
     public CkanConfig Config { get; }
@@ -32,6 +34,9 @@ public sealed class CkanServices : IDisposable
     public ApiTokenCodec Tokens { get; }
     public PackageShowCache PackageCache { get; }
     public ActionRegistry Actions { get; }
+
+    /// <summary>The uploaded resource files, or null when <c>ckan.storage_path</c> is unset.</summary>
+    public ResourceFileStore? ResourceFiles { get; }
 
     /// <summary>The plugin names reported by status_show.</summary>
     public IReadOnlyList<string> PluginNames => Config.GetList("ckan.plugins");
