@@ -23,8 +23,11 @@ public interface IJobQueue
     /// <summary>Deletes a job whatever its state, as CKAN's job_cancel does; returns false when it is unknown.</summary>
     Task<bool> CancelAsync(string id, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes the queued jobs of the named queues (all queues when empty) and returns how many.</summary>
-    Task<int> ClearAsync(IReadOnlyList<string> queues, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Deletes the queued jobs of the named queues, or of all queues when none is named, and returns the
+    /// names of the queues cleared: those given, or every queue that had queued jobs.
+    /// </summary>
+    Task<IReadOnlyList<string>> ClearAsync(IReadOnlyList<string> queues, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Takes the oldest queued job of the named queues (all when empty), marking it started by this

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Ckan.Jobs;
 using Ckan.Web;
 
 namespace Ckan.Cli.Commands;
@@ -52,7 +53,11 @@ public static class RunCommand
                 }
             }
 
-            var app = await CkanWebHost.BuildAsync(config, url, cancellationToken: cancellationToken);
+            var app = await CkanWebHost.BuildAsync(
+                config,
+                url,
+                builder => JobWorkerService.AddTo(builder.Services, config, JobsCommand.CreateHandlers),
+                cancellationToken);
             await app.RunAsync(cancellationToken);
             return 0;
         }));

@@ -120,17 +120,26 @@ public sealed class SqliteJobQueue : IJobQueue
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
-    public async Task<int> ClearAsync(IReadOnlyList<string> queues, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ClearAsync(
+        IReadOnlyList<string> queues,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queues);
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(
             connection,
-            $"DELETE FROM job WHERE status = $status AND {QueueFilter(queues)}",
+            $"DELETE FROM job WHERE status = $status AND {QueueFilter(queues)} RETURNING queue",
             ("$status", JobStatus.Queued),
             ("$queues", QueueList(queues)));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var cleared = new SortedSet<string>(queues, StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            cleared.Add(reader.GetString(0));
+        }
+
+        return queues.Count > 0 ? queues : cleared.ToList();
     }
 
     public async Task<Job?> TakeNextAsync(IReadOnlyList<string> queues, CancellationToken cancellationToken = default)

@@ -120,8 +120,20 @@ public sealed class SqliteJobQueueTests : IDisposable
 
         var cleared = await Queue.ClearAsync(["alpha"], CancellationToken);
 
-        Assert.Equal(1, cleared);
+        Assert.Equal(["alpha"], cleared);
         Assert.Equal("beta", Assert.Single(await Queue.ListQueuedAsync([], CancellationToken)).Queue);
+    }
+
+    [Fact]
+    public async Task Clear_without_names_reports_every_cleared_queue()
+    {
+        await Queue.EnqueueAsync(Request("b") with { Queue = "beta" }, CancellationToken);
+        await Queue.EnqueueAsync(Request("a") with { Queue = "alpha" }, CancellationToken);
+
+        var cleared = await Queue.ClearAsync([], CancellationToken);
+
+        Assert.Equal(["alpha", "beta"], cleared);
+        Assert.Empty(await Queue.ListQueuedAsync([], CancellationToken));
     }
 
     [Fact]
