@@ -94,7 +94,7 @@ public static class TabularIngester
 
         var encoding = await EncodingDetector.DetectAsync(path, cancellationToken);
         var dialect = await SniffAsync(path, encoding, cancellationToken);
-        return new TableSource("csv", encoding, dialect, () => new CsvRowReader(path, encoding.Encoding, dialect));
+        return new TableSource("csv", encoding, dialect, () => new CsvRowReader(path, encoding, dialect));
     }
 
     private static async Task<CsvDialect> SniffAsync(
@@ -102,7 +102,7 @@ public static class TabularIngester
         DetectedEncoding encoding,
         CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(path, encoding.Encoding, detectEncodingFromByteOrderMarks: false);
+        using var text = CsvRowReader.OpenText(path, encoding);
         var sample = new char[DialectSniffer.SampleLength];
         var length = await text.ReadBlockAsync(sample, cancellationToken);
         return DialectSniffer.Sniff(sample.AsSpan(0, length), isComplete: length < sample.Length);

@@ -1,4 +1,3 @@
-using System.Text;
 using Ckan.Ingest.Detection;
 using nietras.SeparatedValues;
 
@@ -12,10 +11,9 @@ internal sealed class CsvRowReader : IRowReader
     private readonly StreamReader _text;
     private readonly SepReader _reader;
 
-    public CsvRowReader(string path, Encoding encoding, CsvDialect dialect)
+    public CsvRowReader(string path, DetectedEncoding encoding, CsvDialect dialect)
     {
-        // The stream reader skips a byte order mark that matches the encoding.
-        _text = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false, BufferSize);
+        _text = OpenText(path, encoding);
         _reader = Sep.New(dialect.Separator)
             .Reader(options => options with
             {
@@ -33,6 +31,14 @@ internal sealed class CsvRowReader : IRowReader
     public bool MoveNext() => _reader.MoveNext();
 
     public ReadOnlySpan<char> GetCell(int index) => _reader.Current[index].Span;
+
+    /// <summary>Opens the file as text after its byte order mark, which is not part of the first header.</summary>
+    public static StreamReader OpenText(string path, DetectedEncoding encoding)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
+        stream.Position = encoding.PreambleLength;
+        return new StreamReader(stream, encoding.Encoding, detectEncodingFromByteOrderMarks: false, BufferSize);
+    }
 
     public void Dispose()
     {
