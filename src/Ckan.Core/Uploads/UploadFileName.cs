@@ -15,13 +15,14 @@ public static class UploadFileName
     private const int MinTotalLength = 3;
 
     // The portal runs with invariant globalization, where Unicode normalization is unavailable, so
-    // accented Latin letters are mapped by table; other letters are dropped by KeepAllowed.
+    // accented Latin letters are mapped by table. CKAN maps Latin-1 only, so this also keeps letters such
+    // as ł and ś that CKAN drops. Other letters are dropped by KeepAllowed.
     private static readonly (string Letters, string Ascii)[] AccentGroups =
     [
         ("àáâãäåāăą", "a"), ("çćĉċč", "c"), ("ďđ", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"), ("ĥħ", "h"),
         ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"), ("òóôõöøōŏő", "o"),
         ("ŕŗř", "r"), ("śŝşš", "s"), ("ţťŧ", "t"), ("ùúûüũūŭůűų", "u"), ("ŵ", "w"), ("ýÿŷ", "y"),
-        ("źżž", "z"), ("æ", "ae"), ("œ", "oe"), ("ß", "ss"), ("þ", "th"), ("ð", "d"),
+        ("źżž", "z"), ("æ", "ae"), ("œ", "oe"), ("ß", "ss"), ("þ", "th"), ("ð", "th"),
     ];
 
     private static readonly Dictionary<char, string> AsciiEquivalents = AccentGroups
