@@ -77,6 +77,9 @@ public static class CkanWebHost
 
         await ReconcileSearchIndexAsync(services, logger, cancellationToken);
 
+        // A day is far longer than any upload takes, so only files of requests that died are removed.
+        services.ResourceFiles?.DeleteStaleStagingFiles(TimeSpan.FromDays(1));
+
         Log.Started(logger, config.SiteUrl, config.SqlAlchemyUrl ?? "");
         return app;
     }

@@ -106,6 +106,31 @@ public sealed class ResourceFileStore
         File.Move(upload.StagingPath, path, overwrite: true);
     }
 
+    /// <summary>
+    /// Deletes staging files last written more than <paramref name="minimumAge"/> ago, which a process
+    /// that stopped during an upload left behind, and returns how many it deleted.
+    /// </summary>
+    public int DeleteStaleStagingFiles(TimeSpan minimumAge)
+    {
+        if (!Directory.Exists(StagingFolder))
+        {
+            return 0;
+        }
+
+        var cutoff = DateTime.UtcNow - minimumAge;
+        var deleted = 0;
+        foreach (var file in new DirectoryInfo(StagingFolder).EnumerateFiles())
+        {
+            if (file.LastWriteTimeUtc < cutoff)
+            {
+                file.Delete();
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
     /// <summary>Deletes a resource's file; does nothing when there is none.</summary>
     public void Delete(string resourceId) => File.Delete(GetPath(resourceId));
 

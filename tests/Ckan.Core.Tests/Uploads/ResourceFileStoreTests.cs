@@ -81,6 +81,21 @@ public sealed class ResourceFileStoreTests : IDisposable
         Assert.False(File.Exists(upload.StagingPath));
     }
 
+    [Fact]
+    public async Task DeleteStaleStagingFiles_keeps_recent_uploads()
+    {
+        var store = new ResourceFileStore(_folder);
+        using var recent = await StageTextAsync(store, "recent");
+        using var old = await StageTextAsync(store, "old");
+        File.SetLastWriteTimeUtc(old.StagingPath, DateTime.UtcNow.AddDays(-2));
+
+        var deleted = store.DeleteStaleStagingFiles(TimeSpan.FromDays(1));
+
+        Assert.Equal(1, deleted);
+        Assert.True(File.Exists(recent.StagingPath));
+        Assert.False(File.Exists(old.StagingPath));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))
