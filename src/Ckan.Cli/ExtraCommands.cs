@@ -3,7 +3,8 @@ using Ckan.Cli.Commands;
 
 namespace Ckan.Cli;
 
-/// <summary>Subcommands beyond run and db: sysadmin, user, config-tool, config, generate, search-index and migrate.</summary>
+/// <summary>Subcommands beyond run and db: sysadmin, user, config-tool, config, generate,
+/// search-index, jobs and migrate.</summary>
 public static class ExtraCommands
 {
     /// <summary>Builds the extra subcommands.</summary>
@@ -15,6 +16,7 @@ public static class ExtraCommands
         ConfigCommands.BuildConfig(io),
         GenerateCommand.Build(io),
         SearchIndexCommand.Build(io),
+        JobsCommand.Build(io),
         MigrateCommand.Build(io),
     ];
 }

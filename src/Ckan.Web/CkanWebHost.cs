@@ -7,6 +7,7 @@ using Ckan.Storage;
 using Ckan.Web.Api;
 using Ckan.Web.Auth;
 using Ckan.Web.Plugins;
+using Ckan.Web.Uploads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +66,7 @@ public static class CkanWebHost
             await http.Response.WriteAsync("Internal Server Error", http.RequestAborted);
         }));
         app.MapActionApi();
+        app.MapResourceDownloads();
         app.MapWebPlugins(services);
 
         app.Lifetime.ApplicationStopped.Register(services.Dispose);
@@ -81,6 +83,9 @@ public static class CkanWebHost
         }
 
         await ReconcileSearchIndexAsync(services, logger, cancellationToken);
+
+        // A day is far longer than any upload takes, so only files of requests that died are removed.
+        services.ResourceFiles?.DeleteStaleStagingFiles(TimeSpan.FromDays(1));
 
         Log.Started(logger, config.SiteUrl, config.SqlAlchemyUrl ?? "");
         return app;

@@ -2,6 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Ckan.Core.Config;
+using Ckan.Jobs;
+using Microsoft.AspNetCore.Builder;
 using Ckan.Web;
 
 namespace Ckan.Cli.Commands;
@@ -52,11 +55,23 @@ public static class RunCommand
                 }
             }
 
-            var app = await CkanWebHost.BuildAsync(config, url, cancellationToken: cancellationToken);
+            var app = await CkanWebHost.BuildAsync(
+                config,
+                url,
+                builder => AddJobWorker(builder, config),
+                cancellationToken);
             await app.RunAsync(cancellationToken);
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>Adds the job queue and, unless turned off, the in-server worker to a portal being built.</summary>
+    public static void AddJobWorker(WebApplicationBuilder builder, CkanConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        JobWorkerService.AddTo(builder.Services, config, JobsCommand.CreateHandlers);
     }
 
     // Kestrel listens on every interface for a host name it cannot parse, so names are resolved here

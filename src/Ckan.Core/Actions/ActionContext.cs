@@ -1,6 +1,7 @@
 using Ckan.Core.Catalog;
 using Ckan.Core.Config;
 using Ckan.Core.Model;
+using Ckan.Core.Uploads;
 
 namespace Ckan.Core.Actions;
 
@@ -21,6 +22,9 @@ public sealed class ActionContext(CkanServices services, UserRow? user, bool ign
 
     /// <summary>Whether authorization checks are skipped, as for CKAN's site user in the CLI.</summary>
     public bool IgnoreAuth { get; } = ignoreAuth;
+
+    /// <summary>The file sent in the request's multipart <c>upload</c> field, or null.</summary>
+    public StagedUpload? Upload { get; init; }
 
     /// <summary>Whether the caller passes every authorization check.</summary>
     public bool IsSysadmin => IgnoreAuth || User?.Sysadmin == true;

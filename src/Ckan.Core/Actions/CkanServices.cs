@@ -4,6 +4,7 @@ using Ckan.Core.Licenses;
 using Ckan.Core.Plugins;
 using Ckan.Core.Search;
 using Ckan.Core.Security;
+using Ckan.Core.Uploads;
 
 namespace Ckan.Core.Actions;
 
@@ -24,6 +25,7 @@ public sealed class CkanServices : IDisposable
         Tokens = new ApiTokenCodec(Config.JwtEncodeSecret, Config.JwtDecodeSecret, Config.JwtAlgorithm);
         PackageCache = new PackageShowCache(store);
         Actions = ActionRegistry.CreateCore().WithPlugins(Plugins);
+        ResourceFiles = ResourceFileStore.FromConfig(Config);
     }
 
     /// <summary>The enabled plugins, in the order of <c>ckan.plugins</c>.</summary>
@@ -38,6 +40,9 @@ public sealed class CkanServices : IDisposable
     public ApiTokenCodec Tokens { get; }
     public PackageShowCache PackageCache { get; }
     public ActionRegistry Actions { get; }
+
+    /// <summary>The uploaded resource files, or null when <c>ckan.storage_path</c> is unset.</summary>
+    public ResourceFileStore? ResourceFiles { get; }
 
     /// <summary>The plugin names reported by status_show.</summary>
     public IReadOnlyList<string> PluginNames => Plugins.Names;

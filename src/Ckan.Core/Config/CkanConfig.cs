@@ -57,6 +57,13 @@ public sealed class CkanConfig
     public string? StoragePath => Get("ckan.storage_path");
 
     /// <summary>
+    /// The largest accepted resource upload in megabytes of 2^20 bytes (<c>ckan.max_resource_size</c>),
+    /// 10 when unset as in CKAN 2.11.
+    /// </summary>
+    /// <exception cref="ConfigException">The value is not a whole number.</exception>
+    public int MaxResourceSizeMegabytes => GetInt("ckan.max_resource_size", 10);
+
+    /// <summary>
     /// The secret that signs sessions and CSRF tokens: <c>SECRET_KEY</c>, or the legacy
     /// <c>beaker.session.secret</c> when only that is set.
     /// </summary>

@@ -5,6 +5,7 @@ using Ckan.Core.Errors;
 using Ckan.Web.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,9 @@ namespace Ckan.Web.Api;
 /// </summary>
 public static partial class ActionEndpoints
 {
+    private const long BytesPerMegabyte = 1024 * 1024;
+    private const long FormFieldAllowance = 32 * BytesPerMegabyte;
+
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapActionApi(this IEndpointRouteBuilder routes)
     {
@@ -65,13 +69,17 @@ public static partial class ActionEndpoints
         try
         {
             var callback = ReadCallback(http.Request);
-            var data = await ActionRequestReader.ReadAsync(http.Request, action.IsSideEffectFree, cancellationToken);
+            var maxUploadBytes = services.Config.MaxResourceSizeMegabytes * BytesPerMegabyte;
+            AllowUploadBody(http, maxUploadBytes);
+            using var request = await ActionRequestReader.ReadAsync(
+                http.Request, action.IsSideEffectFree, services.ResourceFiles, maxUploadBytes, cancellationToken);
+            var data = request.Data;
             data.Remove("callback");
             data.Remove("_");
 
             // CKAN runs JSONP requests as anonymous, so a page on another site cannot read private data.
             var user = callback is null ? await authenticator.AuthenticateAsync(http.Request, cancellationToken) : null;
-            var context = new ActionContext(services, user);
+            var context = new ActionContext(services, user) { Upload = request.Upload };
             var result = await action.Handler(context, data, cancellationToken);
             await ActionResponseWriter.WriteSuccessAsync(response, helpUrl, result, callback, cancellationToken);
         }
@@ -134,6 +142,18 @@ public static partial class ActionEndpoints
                     "Internal Server Error",
                     cancellationToken);
             }
+        }
+    }
+
+    // Kestrel's default body limit (30 MB) would cut an upload that ckan.max_resource_size allows; the
+    // multipart reader checks the upload's own length, and the form fields get a further 32 MB.
+    private static void AllowUploadBody(HttpContext http, long maxUploadBytes)
+    {
+        var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        var isMultipart = http.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
+        if (limit is { IsReadOnly: false, MaxRequestBodySize: { } current } && isMultipart)
+        {
+            limit.MaxRequestBodySize = Math.Max(current, maxUploadBytes + FormFieldAllowance);
         }
     }
 

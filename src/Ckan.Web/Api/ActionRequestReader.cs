@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ckan.Core.Errors;
+using Ckan.Core.Uploads;
+using Ckan.Web.Uploads;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
@@ -21,10 +23,17 @@ public static class ActionRequestReader
         ValueLengthLimit = 32 * 1024 * 1024,
     };
 
-    /// <summary>Reads the input dictionary; raises <see cref="BadRequestException"/> for undecodable input.</summary>
-    public static async Task<JsonObject> ReadAsync(
+    /// <summary>
+    /// Reads the input dictionary and, from a multipart body, stages the <c>upload</c> file in
+    /// <paramref name="files"/> (null when uploads are off). Raises <see cref="BadRequestException"/> for
+    /// undecodable input and <see cref="ValidationException"/> for an upload over
+    /// <paramref name="maxUploadBytes"/>.
+    /// </summary>
+    public static async Task<ActionRequest> ReadAsync(
         HttpRequest request,
         bool isSideEffectFree,
+        ResourceFileStore? files,
+        long maxUploadBytes,
         CancellationToken cancellationToken)
     {
         var isWrite = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method);
@@ -33,22 +42,34 @@ public static class ActionRequestReader
             throw new BadRequestException("JSON Error: Invalid request. Please use POST method for your request");
         }
 
-        if (isWrite && request.HasFormContentType)
+        if (isWrite && IsMultipart(request))
+        {
+            var multipart = await MultipartFormReader.ReadAsync(request, files, maxUploadBytes, cancellationToken);
+            if (multipart.Fields.Count > 0 || multipart.FileCount > 0)
+            {
+                return new ActionRequest(FromForm(multipart.Fields, multipart.FileCount), multipart.Upload);
+            }
+        }
+        else if (isWrite && request.HasFormContentType)
         {
             var form = await ReadFormAsync(request, cancellationToken);
-            if (form.Count > 0 || form.Files.Count > 0)
+            if (form.Count > 0)
             {
-                return FromForm(form);
+                return new ActionRequest(FromForm(form.ToDictionary(), 0), null);
             }
         }
 
         if (isSideEffectFree && request.Query.Count > 0)
         {
-            return FromPairs(request.Query);
+            return new ActionRequest(FromPairs(request.Query), null);
         }
 
-        return isWrite ? await FromJsonBodyAsync(request, cancellationToken) : new JsonObject();
+        var data = isWrite ? await FromJsonBodyAsync(request, cancellationToken) : new JsonObject();
+        return new ActionRequest(data, null);
     }
+
+    private static bool IsMultipart(HttpRequest request) =>
+        request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
 
     private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -66,20 +87,19 @@ public static class ActionRequestReader
         }
     }
 
-    private static JsonObject FromForm(IFormCollection form)
+    private static JsonObject FromForm(IReadOnlyDictionary<string, StringValues> fields, int fileCount)
     {
         // CKAN's legacy form: one field whose name is the JSON document and whose value is "1" or "".
-        if (form.Count == 1 && form.Files.Count == 0)
+        if (fields.Count == 1 && fileCount == 0)
         {
-            var (key, value) = form.First();
+            var (key, value) = fields.First();
             if (value.Count == 1 && value[0] is "1" or "")
             {
                 return ParseObject(key);
             }
         }
 
-        // Known limitation: file parts (the upload field) are not stored; only the form fields are read.
-        return FromPairs(form);
+        return FromPairs(fields);
     }
 
     private static JsonObject FromPairs(IEnumerable<KeyValuePair<string, StringValues>> pairs)

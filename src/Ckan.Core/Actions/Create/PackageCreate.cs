@@ -5,6 +5,7 @@ using Ckan.Core.Json;
 using Ckan.Core.Schemas;
 using Ckan.Core.Actions.Update;
 using Ckan.Core.Search;
+using Ckan.Core.Uploads;
 
 namespace Ckan.Core.Actions.Create;
 
@@ -44,7 +45,8 @@ public static class PackageCreate
 
     /// <summary>
     /// resource_create: appends a resource to a dataset. Parameters: <c>package_id</c> (required, id or
-    /// name), <c>url</c> and the other resource fields. Returns the new resource.
+    /// name), <c>url</c> and the other resource fields; a multipart <c>upload</c> file is stored and
+    /// becomes the url. Returns the new resource.
     /// </summary>
     public static async Task<ActionResult> ResourceCreateAsync(
         ActionContext context,
@@ -56,6 +58,7 @@ public static class PackageCreate
         var resource = data.DeepClone().AsObject();
         resource.Remove("package_id");
         resource["url"] ??= "";
+        var upload = ResourceUploadChange.Prepare(resource, context.Upload, context.Services.ResourceFiles);
 
         // The new resource goes in without an id, so that its format is guessed from the URL as CKAN does;
         // it gets its id when saved and is the last resource of the dataset.
@@ -63,6 +66,8 @@ public static class PackageCreate
         resources.Add(resource);
         var updated = await PackageUpdate.UpdateFromDictAsync(
             context, package, resources.Count - 1, cancellationToken);
-        return updated["resources"]!.AsArray()[^1]!.DeepClone();
+        var created = updated["resources"]!.AsArray()[^1]!;
+        upload.Complete(created["id"]!.GetValue<string>());
+        return created.DeepClone();
     }
 }

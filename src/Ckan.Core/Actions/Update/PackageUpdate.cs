@@ -4,6 +4,7 @@ using Ckan.Core.Errors;
 using Ckan.Core.Json;
 using Ckan.Core.Schemas;
 using Ckan.Core.Search;
+using Ckan.Core.Uploads;
 
 namespace Ckan.Core.Actions.Update;
 
@@ -57,7 +58,8 @@ public static class PackageUpdate
 
     /// <summary>
     /// resource_update: replaces one resource (parameter <c>id</c>); a missing url becomes empty and a
-    /// stored <c>datastore_active</c> flag is kept unless given.
+    /// stored <c>datastore_active</c> flag is kept unless given. A multipart <c>upload</c> file replaces
+    /// the stored one; <c>clear_upload</c> without a file deletes it.
     /// </summary>
     public static async Task<ActionResult> ResourceUpdateAsync(
         ActionContext context,
@@ -70,6 +72,7 @@ public static class PackageUpdate
         var previous = resources[index]!.AsObject();
         var replacement = data.DeepClone().AsObject();
         replacement["url"] ??= "";
+        var upload = ResourceUploadChange.Prepare(replacement, context.Upload, context.Services.ResourceFiles);
         if (!replacement.ContainsKey("datastore_active") && previous["datastore_active"] is { } active)
         {
             replacement["datastore_active"] = active.DeepClone();
@@ -77,6 +80,7 @@ public static class PackageUpdate
 
         resources[index] = replacement;
         var updated = await UpdateFromDictAsync(context, package, index, cancellationToken);
+        upload.Complete(id);
         return FindResource(updated, id);
     }
 

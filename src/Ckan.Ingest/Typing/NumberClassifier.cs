@@ -1,0 +1,107 @@
+using System.Globalization;
+
+namespace Ckan.Ingest.Typing;
+
+/// <summary>
+/// Classifies a trimmed cell as a number. A leading <c>+</c>, thousands separators, and a leading zero
+/// before another digit (<c>007</c>, <c>-01</c>) make it text, because such cells are codes, not amounts.
+/// </summary>
+internal static class NumberClassifier
+{
+    public static NumberKind Classify(ReadOnlySpan<char> text)
+    {
+        if (IsSpecial(text))
+        {
+            return NumberKind.Special;
+        }
+
+        var digits = text.Length > 0 && text[0] == '-' ? text[1..] : text;
+        if (digits.Length == 0 || !char.IsAsciiDigit(digits[0]) && digits[0] != '.')
+        {
+            return NumberKind.None;
+        }
+
+        var integerLength = CountDigits(digits);
+        if (integerLength > 1 && digits[0] == '0')
+        {
+            return NumberKind.None;
+        }
+
+        if (integerLength == digits.Length)
+        {
+            return ClassifyInteger(text);
+        }
+
+        return IsDecimalSyntax(digits[integerLength..], integerLength > 0)
+            && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? NumberKind.Numeric
+            : NumberKind.None;
+    }
+
+    /// <summary>Whether the text is NaN or an infinity in the spellings PostgreSQL and spreadsheets use.</summary>
+    public static bool IsSpecial(ReadOnlySpan<char> text)
+    {
+        var unsigned = text.Length > 0 && text[0] is '-' or '+' ? text[1..] : text;
+        return text.Equals("NaN", StringComparison.OrdinalIgnoreCase)
+            || unsigned.Equals("Infinity", StringComparison.OrdinalIgnoreCase)
+            || unsigned.Equals("inf", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static NumberKind ClassifyInteger(ReadOnlySpan<char> text)
+    {
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value is >= int.MinValue and <= int.MaxValue ? NumberKind.Int4 : NumberKind.Int8;
+        }
+
+        return decimal.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+            ? NumberKind.Numeric
+            : NumberKind.None;
+    }
+
+    // After the integer part: an optional fraction ".digits" and an optional exponent "e[+-]digits".
+    private static bool IsDecimalSyntax(ReadOnlySpan<char> rest, bool hasIntegerDigits)
+    {
+        var hasDigits = hasIntegerDigits;
+        if (rest.Length > 0 && rest[0] == '.')
+        {
+            var fraction = CountDigits(rest[1..]);
+            hasDigits |= fraction > 0;
+            rest = rest[(1 + fraction)..];
+        }
+
+        if (!hasDigits)
+        {
+            return false;
+        }
+
+        if (rest.Length == 0)
+        {
+            return true;
+        }
+
+        if (rest[0] is not ('e' or 'E'))
+        {
+            return false;
+        }
+
+        rest = rest[1..];
+        if (rest.Length > 0 && rest[0] is '+' or '-')
+        {
+            rest = rest[1..];
+        }
+
+        return rest.Length > 0 && CountDigits(rest) == rest.Length;
+    }
+
+    private static int CountDigits(ReadOnlySpan<char> text)
+    {
+        var index = 0;
+        while (index < text.Length && char.IsAsciiDigit(text[index]))
+        {
+            index++;
+        }
+
+        return index;
+    }
+}

@@ -1,0 +1,44 @@
+using Ckan.Core.Config;
+using Ckan.Jobs.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Ckan.Jobs;
+
+/// <summary>
+/// Runs a <see cref="JobWorker"/> on the <c>default</c> queue inside a host, so <c>ckan run</c> works
+/// through background jobs without a separate worker process.
+/// </summary>
+public sealed class JobWorkerService(IJobQueue queue, JobHandlerRegistry handlers, ILogger<JobWorkerService> logger)
+    : BackgroundService
+{
+    /// <summary>The option that turns the in-server worker off when false; it is on by default.</summary>
+    public const string Option = "ckan.jobs.server_worker";
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Registers the queue of <paramref name="config"/>, the handlers and, unless
+    /// <c>ckan.jobs.server_worker</c> is false, this service.
+    /// </summary>
+    public static void AddTo(
+        IServiceCollection services,
+        CkanConfig config,
+        Func<ILoggerFactory, JobHandlerRegistry> createHandlers)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(createHandlers);
+
+        services.AddSingleton<IJobQueue>(new SqliteJobQueue(JobQueueLocation.Resolve(config)));
+        services.AddSingleton(provider => createHandlers(provider.GetRequiredService<ILoggerFactory>()));
+        if (config.GetBool(Option, true))
+        {
+            services.AddHostedService<JobWorkerService>();
+        }
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        new JobWorker(queue, handlers, logger, PollInterval).RunAsync([IJobQueue.DefaultQueue], false, stoppingToken);
+}
