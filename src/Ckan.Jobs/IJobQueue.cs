@@ -4,7 +4,7 @@ namespace Ckan.Jobs;
 /// A persistent queue of background jobs, CKAN's <c>ckan.lib.jobs</c> without Redis. Jobs are taken in
 /// the order they were queued. Implementations are thread safe and may be shared by several processes.
 /// </summary>
-public interface IJobQueue
+public interface IJobQueue : IDisposable
 {
     /// <summary>The queue used when none is named, as in CKAN.</summary>
     public const string DefaultQueue = "default";

@@ -1,5 +1,4 @@
 using Ckan.Core.Config;
-using Ckan.Jobs.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,7 +30,7 @@ public sealed class JobWorkerService(IJobQueue queue, JobHandlerRegistry handler
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(createHandlers);
 
-        services.AddSingleton<IJobQueue>(new SqliteJobQueue(JobQueueLocation.Resolve(config)));
+        services.AddSingleton(JobQueueFactory.Create(config));
         services.AddSingleton(provider => createHandlers(provider.GetRequiredService<ILoggerFactory>()));
         if (config.GetBool(Option, true))
         {

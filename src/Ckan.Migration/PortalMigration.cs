@@ -23,7 +23,7 @@ public sealed class PortalMigration(CkanServices services, SourcePortal source, 
         await new GroupImporter(source, local, report, GroupKind.Group).RunAsync(progress, cancellationToken);
 
         var state = MigrationState.Load(options.StatePath);
-        var files = new ResourceFileCopier(source, services.Config.StoragePath, options.MaxFileBytes, report);
+        var files = new ResourceFileCopier(source, services.ResourceFiles, options.MaxFileBytes, report);
         await new DatasetImporter(source, local, files, state, report).RunAsync(progress, cancellationToken);
 
         // Every write above indexed its dataset; this repairs what a crash or a concurrent writer left out.

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Ckan.Jobs;
-using Ckan.Jobs.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace Ckan.Cli.Commands;
@@ -40,7 +39,7 @@ public static class JobsCommand
         };
         command.SetAction((parseResult, cancellationToken) => CliRuntime.GuardAsync(parseResult, io, async () =>
         {
-            var queue = OpenQueue(parseResult);
+            using var queue = OpenQueue(parseResult);
             using var loggers = LoggerFactory.Create(builder => builder.AddSimpleConsole(options =>
             {
                 options.SingleLine = true;
@@ -61,7 +60,8 @@ public static class JobsCommand
         var command = new Command("list", "List the queued jobs of the queues (default: all).") { queues };
         command.SetAction((parseResult, cancellationToken) => CliRuntime.GuardAsync(parseResult, io, async () =>
         {
-            var jobs = await OpenQueue(parseResult).ListQueuedAsync(
+            using var queue = OpenQueue(parseResult);
+            var jobs = await queue.ListQueuedAsync(
                 parseResult.GetValue(queues) ?? [], cancellationToken);
             if (jobs.Count == 0)
             {
@@ -86,7 +86,8 @@ public static class JobsCommand
         command.SetAction((parseResult, cancellationToken) => CliRuntime.GuardAsync(parseResult, io, async () =>
         {
             var jobId = parseResult.GetValue(id)!;
-            var job = await OpenQueue(parseResult).GetAsync(jobId, cancellationToken);
+            using var queue = OpenQueue(parseResult);
+            var job = await queue.GetAsync(jobId, cancellationToken);
             if (job is null)
             {
                 await io.Error.WriteLineAsync($"There is no job with ID \"{jobId}\"");
@@ -115,7 +116,8 @@ public static class JobsCommand
         command.SetAction((parseResult, cancellationToken) => CliRuntime.GuardAsync(parseResult, io, async () =>
         {
             var jobId = parseResult.GetValue(id)!;
-            if (!await OpenQueue(parseResult).CancelAsync(jobId, cancellationToken))
+            using var queue = OpenQueue(parseResult);
+            if (!await queue.CancelAsync(jobId, cancellationToken))
             {
                 await io.Error.WriteLineAsync($"There is no job with ID \"{jobId}\"");
                 return 1;
@@ -133,7 +135,8 @@ public static class JobsCommand
         var command = new Command("clear", "Cancel every queued job of the queues (default: all).") { queues };
         command.SetAction((parseResult, cancellationToken) => CliRuntime.GuardAsync(parseResult, io, async () =>
         {
-            var cleared = await OpenQueue(parseResult).ClearAsync(parseResult.GetValue(queues) ?? [], cancellationToken);
+            using var queue = OpenQueue(parseResult);
+            var cleared = await queue.ClearAsync(parseResult.GetValue(queues) ?? [], cancellationToken);
             var quoted = cleared.Select(name => "\"" + name + "\"");
             await io.Output.WriteLineAsync("Cleared queue(s) " + string.Join(", ", quoted));
             return 0;
@@ -147,7 +150,7 @@ public static class JobsCommand
         var command = new Command("test", "Queue a test job on each queue (default: default).") { queues };
         command.SetAction((parseResult, cancellationToken) => CliRuntime.GuardAsync(parseResult, io, async () =>
         {
-            var queue = OpenQueue(parseResult);
+            using var queue = OpenQueue(parseResult);
             var names = parseResult.GetValue(queues) is { Length: > 0 } given ? given : [IJobQueue.DefaultQueue];
             foreach (var name in names)
             {
@@ -166,8 +169,8 @@ public static class JobsCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private static SqliteJobQueue OpenQueue(ParseResult parseResult) =>
-        new(JobQueueLocation.Resolve(CliRuntime.Load(parseResult).Config));
+    private static IJobQueue OpenQueue(ParseResult parseResult) =>
+        JobQueueFactory.Create(CliRuntime.Load(parseResult).Config);
 
     // CKAN prints the job's creation time as Python's isoformat of a naive UTC datetime.
     private static string FormatTime(DateTime value) =>

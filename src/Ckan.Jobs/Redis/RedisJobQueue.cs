@@ -9,7 +9,7 @@ namespace Ckan.Jobs.Redis;
 /// <c>ckan jobs worker</c> processes. A started job holds a lease that its worker renews while the job runs.
 /// When a worker dies, the lease runs out, so the next worker that looks for work puts the job back in its queue.
 /// </summary>
-public sealed class RedisJobQueue : IJobQueue, IDisposable
+public sealed class RedisJobQueue : IJobQueue
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff";
 

@@ -319,4 +319,6 @@ public sealed class SqliteJobQueue : IJobQueue
             _schemaLock.Release();
         }
     }
+
+    public void Dispose() => _schemaLock.Dispose();
 }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Ckan.Core.Errors;
+using Ckan.Core.Uploads;
 using Ckan.Migration.Source;
 
 namespace Ckan.Migration.Importers;
@@ -8,7 +10,7 @@ namespace Ckan.Migration.Importers;
 /// storage folder, in CKAN's layout <c>resources/&lt;id[0:3]&gt;/&lt;id[3:6]&gt;/&lt;id[6:]&gt;</c>. Each
 /// file is written to a temporary name and renamed, so an interrupted copy never leaves a truncated file.
 /// </summary>
-public sealed class ResourceFileCopier(SourcePortal source, string? storagePath, long maxBytes, MigrationReport report)
+public sealed class ResourceFileCopier(SourcePortal source, ResourceFileStore? store, long maxBytes, MigrationReport report)
 {
     private const string Kind = "files";
 
@@ -33,20 +35,29 @@ public sealed class ResourceFileCopier(SourcePortal source, string? storagePath,
     {
         var id = resource["id"]?.ToString() ?? "";
         var url = resource["url"]?.ToString() ?? "";
-        if (storagePath is null)
+        if (store is null)
         {
             report.Failed(Kind, id, "ckan.storage_path is not set, so uploaded files have nowhere to go");
             return false;
         }
 
-        if (id.Length < 7 || id.Any(c => !char.IsAsciiHexDigit(c) && c != '-')
-            || !Uri.TryCreate(url, UriKind.Absolute, out var address))
+        string target;
+        try
         {
-            report.Failed(Kind, id, "the resource has no usable id or download URL");
+            target = store.GetPath(id);
+        }
+        catch (ValidationException)
+        {
+            report.Failed(Kind, id, "the resource id cannot name a stored file");
             return false;
         }
 
-        var target = Path.Combine(storagePath, "resources", id[..3], id[3..6], id[6..]);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var address))
+        {
+            report.Failed(Kind, id, "the resource has no download URL");
+            return false;
+        }
+
         if (File.Exists(target) && resource["size"]?.GetValueKind() == System.Text.Json.JsonValueKind.Number
             && new FileInfo(target).Length == resource["size"]!.GetValue<long>())
         {
