@@ -19,11 +19,19 @@ public static class TestJob
     };
 
     /// <summary>Returns the handler, which logs the payload's message through <paramref name="logger"/>.</summary>
-    public static JobHandler Handler(ILogger logger) => (job, _) =>
+    /// <remarks>
+    /// A payload with <c>delay_seconds</c> (at most an hour) makes the job wait that long first, which shows
+    /// how workers handle a long job, for example that its lease is renewed or that it runs again after a crash.
+    /// </remarks>
+    public static JobHandler Handler(ILogger logger) => async (job, cancellationToken) =>
     {
         using var payload = JsonDocument.Parse(job.Payload);
         var message = payload.RootElement.TryGetProperty("message", out var value) ? value.GetString() : null;
+        if (payload.RootElement.TryGetProperty("delay_seconds", out var delay) && delay.TryGetInt32(out var seconds))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(seconds, 0, 3600)), cancellationToken);
+        }
+
         Log.TestJobRan(logger, job.Id, message ?? "");
-        return Task.CompletedTask;
     };
 }
