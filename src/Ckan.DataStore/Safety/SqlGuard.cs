@@ -27,6 +27,9 @@ public sealed class SqlGuard(AllowedFunctions allowed)
         }
     }
 
+    /// <summary>Returns whether the allow-list holds the function.</summary>
+    public bool Allows(string function) => allowed.Allows(function);
+
     /// <summary>Returns the statement without the trailing semicolons a wrapping SELECT cannot hold.</summary>
     public static string TrimStatement(string sql) => sql.Trim().TrimEnd(';', ' ', '\n', '\r', '\t');
 
