@@ -67,6 +67,12 @@ public static class CkanWebHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (dataStore is not null)
+        {
+            // Resolving it once makes the container own it, so stopping the application closes its connections.
+            app.Services.GetRequiredService<IDataStore>();
+        }
+
         app.UseExceptionHandler(errorApp => errorApp.Run(async http =>
         {
             http.Response.StatusCode = StatusCodes.Status500InternalServerError;

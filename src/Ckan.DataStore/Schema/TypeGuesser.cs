@@ -29,19 +29,19 @@ public static class TypeGuesser
                 return "text";
         }
 
-        var element = value.GetValue<JsonElement>();
-        if (element.ValueKind == JsonValueKind.Number)
+        var kind = value.GetValueKind();
+        var culture = CultureInfo.InvariantCulture;
+        if (kind == JsonValueKind.Number)
         {
-            return element.TryGetInt64(out _) ? "int" : "float";
+            return long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, culture, out _) ? "int" : "float";
         }
 
-        if (element.ValueKind != JsonValueKind.String)
+        if (kind != JsonValueKind.String)
         {
             return "text";
         }
 
-        var text = element.GetString()!;
-        var culture = CultureInfo.InvariantCulture;
+        var text = value.GetValue<string>();
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, culture, out _))
         {
             return "integer";

@@ -56,14 +56,14 @@ public static partial class ValueCoercer
                 : throw Invalid(type, value.ToJsonString());
         }
 
-        var element = value.GetValue<JsonElement>();
-        var text = element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText();
+        var kind = value.GetValueKind();
+        var text = kind == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
         if (type.IsText)
         {
             return text;
         }
 
-        return text.Length == 0 ? null : CoerceScalar(text, element.ValueKind, type);
+        return text.Length == 0 ? null : CoerceScalar(text, kind, type);
     }
 
     /// <summary>Returns the stored value for text read from a file or a query string.</summary>
