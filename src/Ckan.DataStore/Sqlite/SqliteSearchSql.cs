@@ -23,7 +23,7 @@ internal static class SqliteSearchSql
 
         sql.AppendJoin(", ", columns)
             .Append(From(query, command))
-            .Append(Where(query.Filters, query.TextQueries, command, query.Schema))
+            .Append(Where(query.Filters, query.TextQueries, command))
             .Append(OrderBy(query));
         if (query.Limit is { } limit || query.Offset > 0)
         {
@@ -35,7 +35,7 @@ internal static class SqliteSearchSql
 
     public static string Count(SearchQuery query, SqliteCommand command)
     {
-        var from = From(query, command) + Where(query.Filters, query.TextQueries, command, query.Schema);
+        var from = From(query, command) + Where(query.Filters, query.TextQueries, command);
         if (!query.Distinct)
         {
             return "SELECT count(*)" + from;
@@ -45,11 +45,7 @@ internal static class SqliteSearchSql
         return $"SELECT count(*) FROM (SELECT DISTINCT {string.Join(", ", columns)}{from})";
     }
 
-    public static string Where(
-        IReadOnlyList<FilterClause> filters,
-        IReadOnlyList<TextQuery> texts,
-        SqliteCommand command,
-        TableSchema? schema = null)
+    public static string Where(IReadOnlyList<FilterClause> filters, IReadOnlyList<TextQuery> texts, SqliteCommand command)
     {
         var conditions = new List<string>();
         foreach (var filter in filters)
@@ -61,29 +57,35 @@ internal static class SqliteSearchSql
                 : $"{column} = {names[0]}");
         }
 
-        for (var index = 0; index < texts.Count; index++)
-        {
-            // A query without words matches nothing, as PostgreSQL's empty tsquery does.
-            var match = FtsQuery.Translate(texts[index].Text, texts[index].Plain);
-            if (match is not null && texts[index].Field is { } field && schema is not null)
-            {
-                var position = schema.Fields.ToList().FindIndex(candidate => candidate.Id == field);
-                match = $"{{c{position}}} : ({match})";
-            }
-
-            conditions.Add(match is null ? "0" : $"\"query {index}\" MATCH {Add(command, match)}");
-        }
+        // A query without words matches nothing, as PostgreSQL's empty tsquery does.
+        conditions.AddRange(texts.Where(text => FtsQuery.Translate(text.Text, text.Plain) is null).Select(_ => "0"));
 
         return conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
     }
 
+    // Each text query joins the rows FTS5 matches; MATCH runs inside the subquery, on the FTS table itself,
+    // which is the only place FTS5 accepts it.
     private static string From(SearchQuery query, SqliteCommand command)
     {
         var from = new StringBuilder(" FROM ").Append(FieldNames.Quote(query.Schema.ResourceId)).Append(" AS src");
         var fts = FieldNames.Quote("_fts_" + query.Schema.ResourceId);
         for (var index = 0; index < query.TextQueries.Count; index++)
         {
-            from.Append($" JOIN {fts} AS \"query {index}\" ON \"query {index}\".rowid = src.\"_id\"");
+            var text = query.TextQueries[index];
+            var match = FtsQuery.Translate(text.Text, text.Plain);
+            if (match is null)
+            {
+                continue;
+            }
+
+            if (text.Field is { } field)
+            {
+                var position = query.Schema.Fields.ToList().FindIndex(candidate => candidate.Id == field);
+                match = $"{{c{position}}} : ({match})";
+            }
+
+            from.Append($" JOIN (SELECT rowid AS \"id\", -rank AS \"score\" FROM {fts} WHERE {fts} MATCH {Add(command, match)})")
+                .Append($" AS \"query {index}\" ON \"query {index}\".\"id\" = src.\"_id\"");
         }
 
         return from.ToString();
@@ -128,7 +130,8 @@ internal static class SqliteSearchSql
             var index = query.TextQueries.ToList().FindIndex(text => text.RankName == column.Id);
 
             // FTS5's rank is bm25, lower for better matches; negated it grows with relevance like ts_rank.
-            return $"-\"query {index}\".rank";
+            var text = query.TextQueries[index];
+            return FtsQuery.Translate(text.Text, text.Plain) is null ? "0.0" : $"\"query {index}\".\"score\"";
         }
 
         return "src." + FieldNames.Quote(column.Id);
