@@ -87,9 +87,16 @@ public sealed partial class PostgresDataStore
         await using var command = new NpgsqlCommand { Connection = connection };
         var select = PostgresSearchSql.Select(query, command) + Paging(query);
         var format = delimiter == '\t' ? "FORMAT csv, DELIMITER E'\\t'" : "FORMAT csv";
-        await using var copy = await connection.BeginRawBinaryCopyAsync(
-            $"COPY ({select}) TO STDOUT WITH ({format})", cancellationToken);
-        await copy.CopyToAsync(output, 1 << 16, cancellationToken);
+        using var copy = await connection.BeginTextExportAsync($"COPY ({select}) TO STDOUT WITH ({format})", cancellationToken);
+        await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        var buffer = new char[1 << 15];
+        int read;
+        while ((read = await copy.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        await writer.FlushAsync(cancellationToken);
         return true;
     }
 

@@ -62,7 +62,7 @@ public sealed partial class PostgresDataStore
         await using var connection = await _write.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand { Connection = connection };
         var where = PostgresSearchSql.Where(filters, [], command);
-        command.CommandText = $"DELETE FROM {FieldNames.Quote(schema.ResourceId)}{where}";
+        command.CommandText = $"DELETE FROM {FieldNames.Quote(schema.ResourceId)} AS src{where}";
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
