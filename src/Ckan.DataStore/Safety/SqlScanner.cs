@@ -72,7 +72,7 @@ public static class SqlScanner
             }
 
             var previous = index > 0 ? tokens[index - 1].Text : "";
-            if (previous == "::" || previous.Equals("as", StringComparison.OrdinalIgnoreCase))
+            if (previous == "::" || previous.Equals("as", StringComparison.OrdinalIgnoreCase) || IsCteColumnList(tokens, index + 1))
             {
                 continue;
             }
@@ -81,6 +81,28 @@ public static class SqlScanner
         }
 
         return names;
+    }
+
+    // "name (a, b) AS (" names a common table expression's columns; "upper(x) AS label" is a call.
+    private static bool IsCteColumnList(List<Token> tokens, int open)
+    {
+        var depth = 0;
+        for (var index = open; index < tokens.Count; index++)
+        {
+            depth += tokens[index].Text switch { "(" => 1, ")" => -1, _ => 0 };
+            if (depth != 0)
+            {
+                continue;
+            }
+
+            var next = index + 1 < tokens.Count ? tokens[index + 1].Text : "";
+            var after = index + 2 < tokens.Count ? tokens[index + 2].Text : "";
+            return next.Equals("as", StringComparison.OrdinalIgnoreCase)
+                && (after == "(" || after.Equals("materialized", StringComparison.OrdinalIgnoreCase)
+                    || after.Equals("not", StringComparison.OrdinalIgnoreCase));
+        }
+
+        return false;
     }
 
     private enum TokenKind

@@ -49,7 +49,7 @@ public sealed partial class SqliteDataStore
             throw audit.Refusal ?? ValidationException.ForField("query", error.Message);
         }
 
-        await authorizeTables(audit.Tables.ToList(), cancellationToken);
+        await authorizeTables(await ExistingTablesAsync(audit.Tables, cancellationToken), cancellationToken);
         try
         {
             return await RunAsync(command, rowsMax, cancellationToken);
@@ -62,6 +62,25 @@ public sealed partial class SqliteDataStore
         {
             throw audit.Refusal ?? ValidationException.ForField("query", error.Message);
         }
+    }
+
+    // SQLite reports reads of common table expressions like reads of tables; only real tables need a check.
+    private async Task<IReadOnlyList<string>> ExistingTablesAsync(IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        var existing = new List<string>();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT count(*) FROM sqlite_master WHERE name = $name");
+        var parameter = command.Parameters.Add("$name", SqliteType.Text);
+        foreach (var name in names)
+        {
+            parameter.Value = name;
+            if ((long)(await command.ExecuteScalarAsync(cancellationToken))! > 0)
+            {
+                existing.Add(name);
+            }
+        }
+
+        return existing;
     }
 
     private static async Task<SqlResult> RunAsync(SqliteCommand command, int rowsMax, CancellationToken cancellationToken)
@@ -121,7 +140,9 @@ public sealed partial class SqliteDataStore
                     return SqliteOk;
                 case ActionRead:
                     var table = first.utf8_to_string();
-                    if (IsInternal(table) || database.utf8_to_string() != "main")
+                    // count(*) reads a table without naming its database; any other database than main is refused.
+                    var schema = database.utf8_to_string();
+                    if (IsInternal(table) || (!string.IsNullOrEmpty(schema) && schema != "main"))
                     {
                         return Deny(SqlGuard.SystemTables());
                     }
