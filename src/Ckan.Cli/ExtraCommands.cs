@@ -3,7 +3,7 @@ using Ckan.Cli.Commands;
 
 namespace Ckan.Cli;
 
-/// <summary>Subcommands beyond run and db: sysadmin, user, config-tool, config and generate.</summary>
+/// <summary>Subcommands beyond run and db: sysadmin, user, config-tool, config, generate, search-index and datastore.</summary>
 public static class ExtraCommands
 {
     /// <summary>Builds the extra subcommands.</summary>
@@ -15,5 +15,6 @@ public static class ExtraCommands
         ConfigCommands.BuildConfig(io),
         GenerateCommand.Build(io),
         SearchIndexCommand.Build(io),
+        DataStoreCommand.Build(io),
     ];
 }
