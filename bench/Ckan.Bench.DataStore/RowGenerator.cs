@@ -5,7 +5,7 @@ namespace Ckan.Bench.DataStore;
 
 /// <summary>
 /// Generates the benchmark table: ten columns of every common type, with a fixed random seed so every run
-/// loads the same rows. <c>category</c> has 1,000 values (1,000 rows each); <c>label</c> holds three words
+/// loads the same rows. <c>category</c> has 1,000 values (1,000 rows each); <c>label</c> contains three words
 /// of a 5,000-word vocabulary, so a word matches about 600 rows.
 /// </summary>
 internal static class RowGenerator

@@ -4,7 +4,7 @@ using Ckan.DataStore.Sqlite;
 
 namespace Ckan.DataStore;
 
-/// <summary>Creates the configured backend: PostgreSQL when the write URL says so, else the embedded file.</summary>
+/// <summary>Creates the configured backend: PostgreSQL when the write URL is a postgresql:// URL, else the embedded file.</summary>
 public static class DataStoreFactory
 {
     /// <summary>Returns the store for the options, not yet initialized.</summary>

@@ -7,11 +7,11 @@ namespace Ckan.DataStore;
 /// <summary>
 /// The DataStore's tables, one per resource, named by the resource id. Implementations do no
 /// authorization: callers (the actions, the dump endpoint, the CLI) check the caller's rights first.
-/// Thread safe; one instance per portal.
+/// Thread safe, with one instance per portal.
 /// </summary>
 public interface IDataStore : IAsyncDisposable
 {
-    /// <summary>The backend's name for logs and <c>datastore_info</c>: <c>sqlite</c> or <c>postgresql</c>.</summary>
+    /// <summary>The backend's name for logs: <c>sqlite</c> or <c>postgresql</c>.</summary>
     string Backend { get; }
 
     /// <summary>Creates what the store needs (metadata tables, functions) when missing.</summary>
@@ -51,7 +51,7 @@ public interface IDataStore : IAsyncDisposable
     /// <summary>Drops a resource's table with its aliases; returns false when there was none.</summary>
     Task<bool> DropAsync(string resourceId, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns one page of results with the total when asked.</summary>
+    /// <summary>Returns one page of results, with the total when the query includes it.</summary>
     Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Streams every matching row (no page limit unless the query has one), for dumps.</summary>

@@ -11,7 +11,7 @@ namespace Ckan.DataStore.Actions;
 
 /// <summary>
 /// Writes datastore_search's result straight to UTF-8 JSON: the echoed parameters, <c>fields</c>,
-/// <c>records</c> in the asked format, <c>_links</c> and the total. Building no intermediate tree keeps
+/// <c>records</c> in the requested format, <c>_links</c> and the total. Building no intermediate tree keeps
 /// the hot path cheap.
 /// </summary>
 public static class SearchResultWriter

@@ -1,7 +1,7 @@
 namespace Ckan.DataStore.Postgres;
 
 /// <summary>
-/// The SQL of the objects every DataStore database holds beside the resource tables: the
+/// The SQL of the objects every DataStore database contains beside the resource tables: the
 /// <c>_table_metadata</c> view listing tables and aliases, and the trigger function that fills
 /// <c>_full_text</c>. Shared by the store's start-up and <c>ckan datastore set-permissions</c>.
 /// </summary>

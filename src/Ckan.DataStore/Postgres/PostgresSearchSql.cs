@@ -30,7 +30,7 @@ internal static class PostgresSearchSql
         return sql.ToString();
     }
 
-    /// <summary>Returns the count of matching rows (distinct rows when asked).</summary>
+    /// <summary>Returns the count of matching rows (distinct rows for DISTINCT queries).</summary>
     public static string Count(SearchQuery query, NpgsqlCommand command)
     {
         var from = From(query, command) + Where(query.Filters, query.TextQueries, command);

@@ -8,7 +8,7 @@ namespace Ckan.DataStore.Querying;
 
 /// <summary>
 /// Validates datastore_search's parameters against a table, as CKAN does: unknown columns in
-/// <c>filters</c>, <c>fields</c>, <c>sort</c> or a <c>q</c> dictionary are refused with
+/// <c>filters</c>, <c>fields</c>, <c>sort</c> or a <c>q</c> dictionary are rejected with
 /// <c>invalid value</c>, and filter values must read as their column's type. Shared by the action
 /// and the dump endpoint.
 /// </summary>

@@ -27,7 +27,7 @@ public sealed class SqlGuard(AllowedFunctions allowed)
         }
     }
 
-    /// <summary>Returns whether the allow-list holds the function.</summary>
+    /// <summary>Returns whether the allow-list contains the function.</summary>
     public bool Allows(string function) => allowed.Allows(function);
 
     /// <summary>Returns the statement without the trailing semicolons a wrapping SELECT cannot hold.</summary>

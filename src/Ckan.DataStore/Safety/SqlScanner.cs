@@ -1,10 +1,10 @@
 namespace Ckan.DataStore.Safety;
 
 /// <summary>
-/// A small lexer for user SQL that knows strings (<c>'..'</c>, <c>E'..'</c>, dollar quotes), quoted
-/// identifiers and comments, so that semicolons and names inside them are not mistaken for code. It
-/// answers two questions for datastore_search_sql: is this one statement, and which functions does it
-/// call. Anything it cannot read (an unterminated string or comment) counts as unsafe.
+/// A small lexer for user SQL that skips strings (<c>'..'</c>, <c>E'..'</c>, dollar quotes), quoted
+/// identifiers and comments, so that semicolons and names inside them are not mistaken for code.
+/// datastore_search_sql uses it to count statements and to list the functions a query calls. Text it
+/// cannot read (an unterminated string or comment) counts as unsafe.
 /// </summary>
 public static class SqlScanner
 {
@@ -21,12 +21,12 @@ public static class SqlScanner
         "rollup", "cube", "tablesample", "repeatable", "ordinality", "at", "zone",
     };
 
-    /// <summary>Returns whether the text holds at most one statement (a trailing semicolon is allowed).</summary>
+    /// <summary>Returns whether the text contains at most one statement (a trailing semicolon is allowed).</summary>
     public static bool IsSingleStatement(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);
 
-        // CKAN refuses backslash-escaped quotes outright: they read differently under other settings.
+        // CKAN rejects backslash-escaped quotes outright, because their meaning depends on server settings.
         if (sql.Contains("\\'", StringComparison.Ordinal))
         {
             return false;

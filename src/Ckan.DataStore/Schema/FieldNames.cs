@@ -17,7 +17,7 @@ public static class FieldNames
         && !name.Contains('"', StringComparison.Ordinal)
         && !name.Contains('\0', StringComparison.Ordinal);
 
-    /// <summary>Returns whether an alias name is allowed; CKAN also refuses <c>%</c> there.</summary>
+    /// <summary>Returns whether an alias name is allowed; CKAN also rejects <c>%</c> there.</summary>
     public static bool IsValidAlias(string? name) =>
         IsValidField(name) && !name!.Contains('%', StringComparison.Ordinal) && name.Length <= MaxLength;
 

@@ -57,7 +57,7 @@ public sealed record FieldType
     /// <summary>The element type name (<c>int4</c> for <c>_int4</c>).</summary>
     public string BaseName { get; }
 
-    /// <summary>Whether the column holds an array of <see cref="BaseName"/>.</summary>
+    /// <summary>Whether the column contains an array of <see cref="BaseName"/>.</summary>
     public bool IsArray { get; }
 
     /// <summary>The name CKAN reports, with a leading underscore for arrays.</summary>

@@ -10,7 +10,7 @@ namespace Ckan.DataStore.Schema;
 /// <see cref="long"/>, <see cref="double"/>, numeric as its canonical text (<see cref="NumericText"/>),
 /// <see cref="bool"/>, <see cref="DateOnly"/>, <see cref="TimeOnly"/>, <see cref="DateTime"/>, json as
 /// its text (<see cref="JsonText"/>), strings, and <c>object?[]</c> for arrays. Both backends store
-/// exactly what this returns, so a value is accepted or refused the same way on each.
+/// exactly what this returns, so a value is accepted or rejected the same way on each.
 /// </summary>
 public static partial class ValueCoercer
 {
@@ -30,7 +30,7 @@ public static partial class ValueCoercer
     /// Returns the stored value for <paramref name="value"/> in a column of <paramref name="type"/>;
     /// null and, outside text columns, the empty string give null.
     /// </summary>
-    /// <exception cref="FormatException">The value cannot be read as the type; the message says why.</exception>
+    /// <exception cref="FormatException">The value cannot be read as the type. The message gives the reason.</exception>
     public static object? Coerce(JsonNode? value, FieldType type)
     {
         ArgumentNullException.ThrowIfNull(type);

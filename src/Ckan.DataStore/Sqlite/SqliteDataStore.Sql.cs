@@ -114,7 +114,7 @@ public sealed partial class SqliteDataStore
         return new SqlResult(columns, rows, truncated);
     }
 
-    // SQLite knows only its storage types; values then carry their own kind per row.
+    // SQLite reports only storage types, so each value is written by its own runtime type.
     private static OutputColumn DescribeColumn(string name, string storageType) => storageType.ToUpperInvariant() switch
     {
         "INTEGER" => new OutputColumn(name, "int8", OutputKind.Integer, null),
@@ -123,9 +123,9 @@ public sealed partial class SqliteDataStore
     };
 
     /// <summary>
-    /// SQLite's authorizer for datastore_search_sql: reading resource tables, selecting and calling allowed
-    /// functions pass; everything else (writes, PRAGMA, ATTACH, the metadata and FTS tables) is refused and
-    /// the first reason kept for CKAN's message.
+    /// SQLite's authorizer for datastore_search_sql. It allows SELECT, reads of resource tables and calls of
+    /// allowed functions, and rejects everything else (writes, PRAGMA, ATTACH, the metadata and FTS tables).
+    /// The first rejection is kept, so the caller gets CKAN's message for it.
     /// </summary>
     private sealed class SqlAudit(SqlGuard guard)
     {
@@ -140,7 +140,7 @@ public sealed partial class SqliteDataStore
                     return SqliteOk;
                 case ActionRead:
                     var table = first.utf8_to_string();
-                    // count(*) reads a table without naming its database; any other database than main is refused.
+                    // count(*) reads a table without naming its database, so only a named database other than main is rejected.
                     var schema = database.utf8_to_string();
                     if (IsInternal(table) || (!string.IsNullOrEmpty(schema) && schema != "main"))
                     {

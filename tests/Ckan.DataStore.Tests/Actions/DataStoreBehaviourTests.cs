@@ -8,7 +8,7 @@ namespace Ckan.DataStore.Tests.Actions;
 
 /// <summary>
 /// The DataStore's behaviour over HTTP through the real portal, run against each backend by the
-/// subclasses at the end of this file: both must give the same answers.
+/// subclasses at the end of this file: both must return the same results.
 /// </summary>
 public abstract partial class DataStoreBehaviourTests<TPortal>(TPortal fixture) : IClassFixture<TPortal>
     where TPortal : DataStorePortal

@@ -8,7 +8,7 @@ namespace Ckan.DataStore.Tests.Safety;
 
 /// <summary>
 /// Attacks on datastore_search_sql and on the names and values of datastore_search, run against each
-/// backend. Every attack must be refused with CKAN's error envelope (never a 500) and leave every table as
+/// backend. Every attack must be rejected with CKAN's error envelope (never a 500) and leave every table as
 /// it was.
 /// </summary>
 public abstract class DataStoreAttackTests<TPortal>(TPortal fixture) : IClassFixture<TPortal>

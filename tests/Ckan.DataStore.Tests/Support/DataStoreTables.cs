@@ -8,7 +8,7 @@ namespace Ckan.DataStore.Tests.Support;
 public static class DataStoreTables
 {
     /// <summary>
-    /// Creates a dataset (private when asked) with a datastore-only resource whose table has the fields and
+    /// Creates a dataset (private when <paramref name="isPrivate"/> is true) with a datastore-only resource whose table has the fields and
     /// records, through datastore_create as a sysadmin. Returns the resource id.
     /// </summary>
     public static async Task<string> CreateTableAsync(
