@@ -5,6 +5,7 @@
 # Usage: bench/run-datastore.sh [rows] [requests]   (defaults: 1000000 rows, 1000 requests)
 # Uses the cluster in $CKAN_TEST_POSTGRES when set, else starts a throwaway one on port 55499 and stops it
 # at the end. The benchmark's database and roles are dropped when the run ends.
+# The full-text index is GIN unless CKAN_BENCH_FTS_INDEX=gist (CKAN's default method) is set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 admin=${CKAN_TEST_POSTGRES:-}

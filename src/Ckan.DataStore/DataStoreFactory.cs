@@ -13,7 +13,11 @@ public static class DataStoreFactory
         ArgumentNullException.ThrowIfNull(options);
         var guard = new SqlGuard(AllowedFunctions.Load(options.AllowedFunctionsFile));
         return options.IsPostgres
-            ? new PostgresDataStore(options.WriteUrl!, options.ReadUrl!, options.TimeoutMilliseconds) { Guard = guard }
+            ? new PostgresDataStore(options.WriteUrl!, options.ReadUrl!, options.TimeoutMilliseconds)
+            {
+                Guard = guard,
+                FullTextIndexMethod = options.FullTextIndexMethod,
+            }
             : new SqliteDataStore(options.SqlitePath, options.TimeoutMilliseconds) { Guard = guard };
     }
 }

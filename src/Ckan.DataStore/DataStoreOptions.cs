@@ -38,6 +38,12 @@ public sealed record DataStoreOptions
     public string DefaultLanguage { get; init; } = "english";
 
     /// <summary>
+    /// <c>ckan.datastore.default_fts_index_method</c>: the PostgreSQL index on <c>_full_text</c>, <c>gist</c>
+    /// (CKAN's default) or <c>gin</c> (larger and slower to build, faster to search).
+    /// </summary>
+    public string FullTextIndexMethod { get; init; } = "gist";
+
+    /// <summary>
     /// <c>ckan.datastore.query_timeout</c>: milliseconds a DataStore statement may run (CKAN fixes 60000).
     /// </summary>
     public int TimeoutMilliseconds { get; init; } = 60000;
@@ -64,7 +70,17 @@ public sealed record DataStoreOptions
             AllowedFunctionsFile = config.Get("ckan.datastore.sqlsearch.allowed_functions_file"),
             DefaultLanguage = config.GetString("ckan.datastore.default_fts_lang", "english"),
             TimeoutMilliseconds = config.GetInt("ckan.datastore.query_timeout", 60000),
+            FullTextIndexMethod = config.GetString("ckan.datastore.default_fts_index_method", "gist"),
         };
+        if (options.FullTextIndexMethod is not ("gist" or "gin"))
+        {
+            throw new ConfigException(
+                $"ckan.datastore.default_fts_index_method is \"{options.FullTextIndexMethod}\"; use gist or gin.")
+            {
+                Option = "ckan.datastore.default_fts_index_method",
+            };
+        }
+
         if (options.IsEnabled && options.IsPostgres && string.IsNullOrEmpty(readUrl))
         {
             throw new ConfigException(

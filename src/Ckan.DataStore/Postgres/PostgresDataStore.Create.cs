@@ -66,7 +66,7 @@ public sealed partial class PostgresDataStore
         }
     }
 
-    private static async Task CreateTableAsync(
+    private async Task CreateTableAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
         string table,
@@ -88,14 +88,14 @@ public sealed partial class PostgresDataStore
         }
     }
 
-    private static Task CreateFullTextIndexAsync(
+    private Task CreateFullTextIndexAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
         string table,
         CancellationToken cancellationToken) => ExecuteAsync(
             connection,
             transaction,
-            $"CREATE INDEX {IndexName(table, "fts")} ON {table} USING gist (\"_full_text\")",
+            $"CREATE INDEX {IndexName(table, "fts")} ON {table} USING {FullTextIndexMethod} (\"_full_text\")",
             cancellationToken);
 
     private static async Task AlterTableAsync(
@@ -172,13 +172,15 @@ public sealed partial class PostgresDataStore
             return;
         }
 
+        // Each index ends with _id, the default sort, so a filtered page reads its rows in order from the
+        // index instead of fetching and sorting every match.
         await DropIndexesAsync(connection, transaction, definition.ResourceId, unique: false, cancellationToken);
         for (var index = 0; index < indexes.Count; index++)
         {
             await ExecuteAsync(
                 connection,
                 transaction,
-                $"CREATE INDEX {IndexName(table, "idx" + index)} ON {table} ({ColumnList(indexes[index])})",
+                $"CREATE INDEX {IndexName(table, "idx" + index)} ON {table} ({ColumnList(indexes[index])}, \"_id\")",
                 cancellationToken);
         }
     }

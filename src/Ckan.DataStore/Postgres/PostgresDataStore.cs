@@ -32,6 +32,9 @@ public sealed partial class PostgresDataStore : IDataStore
 
     public string Backend => "postgresql";
 
+    /// <summary>The index method of <c>_full_text</c> on new tables: <c>gist</c> (default) or <c>gin</c>.</summary>
+    public string FullTextIndexMethod { get; init; } = "gist";
+
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _write.OpenConnectionAsync(cancellationToken);

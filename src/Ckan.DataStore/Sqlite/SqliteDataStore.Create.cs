@@ -256,10 +256,12 @@ public sealed partial class SqliteDataStore
             await ExecuteAsync(connection, transaction, $"DROP INDEX {FieldNames.Quote(name)}", cancellationToken);
         }
 
+        // As on PostgreSQL, each index ends with _id so filtered pages come out of it in the default order.
         for (var index = 0; index < indexes.Count; index++)
         {
             await ExecuteAsync(connection, transaction,
-                $"CREATE INDEX {FieldNames.Quote(prefix + "idx" + index)} ON {table} ({ColumnList(indexes[index])})", cancellationToken);
+                $"CREATE INDEX {FieldNames.Quote(prefix + "idx" + index)} ON {table} ({ColumnList(indexes[index])}, \"_id\")",
+                cancellationToken);
         }
     }
 
