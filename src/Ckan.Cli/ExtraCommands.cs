@@ -4,7 +4,7 @@ using Ckan.Cli.Commands;
 namespace Ckan.Cli;
 
 /// <summary>Subcommands beyond run and db: sysadmin, user, config-tool, config, generate,
-/// search-index, jobs and migrate.</summary>
+/// search-index, jobs, migrate and datastore.</summary>
 public static class ExtraCommands
 {
     /// <summary>Builds the extra subcommands.</summary>
@@ -18,5 +18,6 @@ public static class ExtraCommands
         SearchIndexCommand.Build(io),
         JobsCommand.Build(io),
         MigrateCommand.Build(io),
+        DataStoreCommand.Build(io),
     ];
 }

@@ -2,6 +2,7 @@ using Ckan.Core.Actions;
 using Ckan.Core.Catalog;
 using Ckan.Core.Config;
 using Ckan.Core.Search;
+using Ckan.DataStore;
 using Ckan.Search.Lucene;
 using Ckan.Storage;
 using Ckan.Web.Api;
@@ -36,6 +37,8 @@ public static class CkanWebHost
         var applied = await migrator.UpgradeAsync(cancellationToken);
         var search = new LuceneSearchIndex(SearchIndexLocation.Resolve(config));
         var services = new CkanServices(config, store, search);
+        var dataStoreOptions = DataStoreOptions.FromConfig(config);
+        var dataStore = await StartDataStoreAsync(services, dataStoreOptions, cancellationToken);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(urls);
@@ -56,9 +59,22 @@ public static class CkanWebHost
         builder.Services.AddSingleton(services);
         builder.Services.AddSingleton<ISearchIndex>(search);
         builder.Services.AddSingleton<ApiTokenAuthenticator>();
+        builder.Services.AddSingleton(dataStoreOptions);
+        if (dataStore is not null)
+        {
+            // Registered through a factory so the container disposes it with the application.
+            builder.Services.AddSingleton(_ => dataStore);
+        }
+
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (dataStore is not null)
+        {
+            // Resolving it once makes the container own it, so stopping the application closes its connections.
+            app.Services.GetRequiredService<IDataStore>();
+        }
+
         app.UseExceptionHandler(errorApp => errorApp.Run(async http =>
         {
             http.Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -68,6 +84,10 @@ public static class CkanWebHost
         app.MapActionApi();
         app.MapResourceDownloads();
         app.MapWebPlugins(services);
+        if (dataStore is not null)
+        {
+            app.MapDataStoreDump();
+        }
 
         app.Lifetime.ApplicationStopped.Register(services.Dispose);
 
@@ -89,6 +109,23 @@ public static class CkanWebHost
 
         Log.Started(logger, config.SiteUrl, config.SqlAlchemyUrl ?? "");
         return app;
+    }
+
+    // The DataStore is on when ckan.plugins lists "datastore", as in CKAN; its actions join the registry.
+    private static async Task<IDataStore?> StartDataStoreAsync(
+        CkanServices services,
+        DataStoreOptions options,
+        CancellationToken cancellationToken)
+    {
+        if (!options.IsEnabled)
+        {
+            return null;
+        }
+
+        var dataStore = DataStoreFactory.Create(options);
+        await dataStore.InitializeAsync(cancellationToken);
+        DataStorePlugin.Register(services, dataStore, options);
+        return dataStore;
     }
 
     // The index is brought in line with the catalog before serving: after a crash that lost its last

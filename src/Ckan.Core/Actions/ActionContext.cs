@@ -20,6 +20,12 @@ public sealed class ActionContext(CkanServices services, UserRow? user, bool ign
     /// <summary>The logged-in user, or null for an anonymous caller.</summary>
     public UserRow? User { get; } = user;
 
+    /// <summary>
+    /// The path and query string of the HTTP request that runs the action, or null for calls made in the
+    /// process; datastore_search builds its paging links from it, as CKAN does.
+    /// </summary>
+    public string? RequestUrl { get; init; }
+
     /// <summary>Whether authorization checks are skipped, as for CKAN's site user in the CLI.</summary>
     public bool IgnoreAuth { get; } = ignoreAuth;
 

@@ -12,8 +12,10 @@ internal static class CorePluginNames
     {
         // Environment variables always apply here, whether or not envvars is listed.
         ["envvars"] = true,
+
+        // The web host turns the built-in DataStore on when this name is listed.
+        ["datastore"] = true,
         ["activity"] = false,
-        ["datastore"] = false,
         ["datapusher"] = false,
         ["image_view"] = false,
         ["text_view"] = false,

@@ -79,7 +79,11 @@ public static partial class ActionEndpoints
 
             // CKAN runs JSONP requests as anonymous, so a page on another site cannot read private data.
             var user = callback is null ? await authenticator.AuthenticateAsync(http.Request, cancellationToken) : null;
-            var context = new ActionContext(services, user) { Upload = request.Upload };
+            var context = new ActionContext(services, user)
+            {
+                Upload = request.Upload,
+                RequestUrl = http.Request.Path.ToString() + http.Request.QueryString.ToString(),
+            };
             var result = await action.Handler(context, data, cancellationToken);
             await ActionResponseWriter.WriteSuccessAsync(response, helpUrl, result, callback, cancellationToken);
         }

@@ -35,6 +35,9 @@ public sealed class TestPortal : IAsyncDisposable
     public HttpClient Client { get; }
     public CkanServices Services { get; }
 
+    /// <summary>The application's services, for tests that reach a component directly.</summary>
+    public IServiceProvider AppServices => _app.Services;
+
     /// <summary>The folder holding this portal's database and files.</summary>
     public string Folder => _folder;
 

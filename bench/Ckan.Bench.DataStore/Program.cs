@@ -1,0 +1,3 @@
+using Ckan.Bench.DataStore;
+
+return await DataStoreBenchmark.RunAsync(args);

@@ -1,0 +1,85 @@
+using Ckan.Core.Errors;
+using Ckan.DataStore.Schema;
+using Ckan.DataStore.Writing;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Ckan.DataStore.Postgres;
+
+public sealed partial class PostgresDataStore
+{
+    public async Task<long> BulkLoadAsync(
+        string resourceId,
+        IReadOnlyList<DataStoreField> fields,
+        IAsyncEnumerable<IReadOnlyList<object?>> rows,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(resourceId);
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(rows);
+        BulkLoadFields.Check(fields);
+        var staging = FieldNames.Quote($"{resourceId}_load_{Guid.NewGuid().ToString("N")[..8]}");
+        var table = FieldNames.Quote(resourceId);
+
+        await using var connection = await _write.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var previous = await ReadSchemaAsync(connection, resourceId, cancellationToken);
+        await CreateTableAsync(connection, transaction, staging, fields, false, cancellationToken);
+        var count = await CopyRowsAsync(connection, staging, fields, rows, cancellationToken);
+
+        // The index is built once over the loaded rows, which is faster than keeping it up to date per row.
+        await CreateFullTextIndexAsync(connection, transaction, staging, cancellationToken);
+        var kept = BulkLoadFields.KeepInfo(fields, previous);
+        await WriteCommentsAsync(connection, transaction, staging, kept, cancellationToken);
+        if (previous is not null)
+        {
+            await ExecuteAsync(connection, transaction, $"DROP TABLE {table} CASCADE", cancellationToken);
+        }
+
+        await ExecuteAsync(connection, transaction, $"ALTER TABLE {staging} RENAME TO {table}", cancellationToken);
+        foreach (var alias in previous?.Aliases ?? [])
+        {
+            await ExecuteAsync(
+                connection, transaction, $"CREATE VIEW {FieldNames.Quote(alias)} AS SELECT * FROM {table}", cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        Forget(resourceId);
+        return count;
+    }
+
+    private static async Task<long> CopyRowsAsync(
+        NpgsqlConnection connection,
+        string staging,
+        IReadOnlyList<DataStoreField> fields,
+        IAsyncEnumerable<IReadOnlyList<object?>> rows,
+        CancellationToken cancellationToken)
+    {
+        var columns = string.Join(", ", fields.Select(field => FieldNames.Quote(field.Id)));
+        var types = fields.Select(field => BinaryCopyValues.DbType(field.Type)).ToArray();
+        long count = 0;
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"COPY {staging} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            count++;
+            var values = BulkLoadFields.Coerce(fields, row, count);
+            await importer.StartRowAsync(cancellationToken);
+            for (var index = 0; index < fields.Count; index++)
+            {
+                var value = BinaryCopyValues.ToClr(fields[index].Type, values[index]);
+                if (value is null)
+                {
+                    await importer.WriteNullAsync(cancellationToken);
+                }
+                else
+                {
+                    await importer.WriteAsync(value, types[index], cancellationToken);
+                }
+            }
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+        return count;
+    }
+}
