@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Makes the base image debian:bookworm-slim on a machine that cannot pull images: debootstrap builds a
-# minimal Debian 12 root file system from the apt mirror this machine already uses, and `docker import`
-# turns it into an image under the public name, so the Dockerfiles work unchanged where a registry exists.
+# Makes the base image debian:bookworm-slim on a machine that cannot pull images. debootstrap builds a
+# minimal Debian 12 root file system from the apt mirror this machine already uses. `docker import`
+# then stores it under the public name, so the Dockerfiles work unchanged where a registry exists.
 #
 #   deploy/docker/build-base.sh [--force]
 #
@@ -17,7 +17,7 @@ if [ "${1:-}" != "--force" ] && docker image inspect "$image" >/dev/null 2>&1; t
     exit 0
 fi
 
-# The first deb.debian.org-style URI of the host's apt sources, so the image installs from the same mirror.
+# Prints the first Debian URI of the host's apt sources, so that the image installs from the same mirror.
 find_mirror() {
     local uri
     uri=$(grep -hs -E '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{ print $2 }' |
@@ -31,16 +31,15 @@ find_mirror() {
 
 mirror=$(find_mirror)
 security_mirror="${mirror%/debian}/debian-security"
-rootfs=$(mktemp -d)
-trap 'rm -rf "$rootfs"' EXIT
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+rootfs=$work/rootfs
 
 echo "Bootstrapping Debian $suite from $mirror into $rootfs ..."
-debootstrap --variant=minbase "$suite" "$rootfs" "$mirror" >"$rootfs.log" 2>&1 || {
-    tail -n 20 "$rootfs.log" >&2
-    rm -f "$rootfs.log"
+debootstrap --variant=minbase "$suite" "$rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 || {
+    tail -n 20 "$work/debootstrap.log" >&2
     exit 1
 }
-rm -f "$rootfs.log"
 
 cat >"$rootfs/etc/apt/sources.list" <<SOURCES
 deb $mirror $suite main

@@ -86,7 +86,7 @@ install_packages() {
     DEBIAN_FRONTEND=noninteractive "${apt[@]}" install "${missing[@]}" >"$work/apt.log" 2>&1 ||
         { "${apt[@]}" update >>"$work/apt.log" 2>&1 &&
             DEBIAN_FRONTEND=noninteractive "${apt[@]}" install "${missing[@]}" >>"$work/apt.log" 2>&1; } ||
-        { tail -n 20 "$work/apt.log" >&2; fail "could not install ${missing[*]}"; }
+        { tail -n 20 "$work/apt.log" >&2; fail "installing ${missing[*]} failed"; }
 }
 
 # Uses a running Docker daemon if there is one. Otherwise starts dockerd and stops it by its PID at the end.
@@ -152,7 +152,7 @@ record_base_image() {
 
 build_images() {
     "$here/build.sh" -p "$project" -f "$here/docker-compose.yml" --env-file "$env_file" >"$work/build.log" 2>&1 ||
-        { tail -n 40 "$work/build.log" >&2; fail "building the images"; }
+        { tail -n 40 "$work/build.log" >&2; fail "building the images failed (log above)"; }
 }
 
 # Polls every container of the stack until all are healthy. Fails on an unhealthy, stopped or
@@ -190,12 +190,12 @@ wait_healthy() {
 }
 
 start_stack() {
-    compose up -d >"$work/up.log" 2>&1 || { cat "$work/up.log" >&2; fail "docker-compose up -d"; }
+    compose up -d >"$work/up.log" 2>&1 || { cat "$work/up.log" >&2; fail "docker-compose up -d failed (output above)"; }
     wait_healthy
 }
 
 restart_stack() {
-    compose down >"$work/down.log" 2>&1 || { cat "$work/down.log" >&2; fail "docker-compose down"; }
+    compose down >"$work/down.log" 2>&1 || { cat "$work/down.log" >&2; fail "docker-compose down failed (output above)"; }
     start_stack
 }
 
@@ -222,7 +222,7 @@ check_first_sysadmin() {
 
 create_sysadmin_and_token() {
     compose exec -T ckan ckan sysadmin add e2e_admin email=e2e-admin@example.org password=e2e-admin-password |
-        grep -q "Added e2e_admin as sysadmin" || fail "ckan sysadmin add"
+        grep -q "Added e2e_admin as sysadmin" || fail "ckan sysadmin add e2e_admin did not print Added e2e_admin as sysadmin"
     token=$(compose exec -T ckan ckan user token add e2e_admin e2e -q | tr -d '\r\n')
     if [ -z "$token" ]; then
         fail "ckan user token add printed no token"

@@ -2,8 +2,8 @@
 # Starts PostgreSQL. On the first start (no cluster in $PGDATA) it creates the cluster, runs the scripts
 # in /docker-entrypoint-initdb.d against a server that listens on the socket only, and stops that server.
 #
-# Authentication: local socket connections are trusted (only someone inside this container can make
-# them); network connections need a password (scram-sha-256), and the superuser postgres has none.
+# Connections over the local socket are trusted, because only a process inside this container can make
+# them. Network connections need a password (scram-sha-256), and the superuser postgres has none.
 set -euo pipefail
 
 log() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates the catalog database and the DataStore database, both owned by the portal's role, and the
-# DataStore's read-only role. `ckan datastore set-permissions` later narrows what the read-only role
-# may see; until then it can connect to the DataStore database only.
+# DataStore's read-only role. Until `ckan datastore set-permissions` grants it more, the read-only role
+# can connect to the DataStore database but has no rights on its tables.
 set -euo pipefail
 
 : "${POSTGRES_PASSWORD:?Set POSTGRES_PASSWORD or POSTGRES_PASSWORD_FILE, the password of the role ckan}"
