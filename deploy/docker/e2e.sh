@@ -78,6 +78,7 @@ install_packages() {
     command -v debootstrap >/dev/null || missing+=(debootstrap)
     command -v iptables >/dev/null || missing+=(iptables)
     command -v curl >/dev/null || missing+=(curl)
+    command -v jq >/dev/null || missing+=(jq)
     if [ ${#missing[@]} -eq 0 ]; then
         return
     fi
@@ -199,7 +200,7 @@ restart_stack() {
     start_stack
 }
 
-# Calls an action with the sysadmin's token and prints the response; fails unless it succeeded.
+# Calls an action with the sysadmin's token and prints the response. Fails unless the action succeeded.
 call_api() {
     local action=$1 body=${2:-}
     local response
@@ -209,8 +210,8 @@ call_api() {
     else
         response=$(curl -sS -H "Authorization: $token" "$api/$action")
     fi
-    if ! grep -Eq '"success": ?true' <<<"$response"; then
-        fail "$action answered: ${response:0:500}"
+    if ! jq -e '.success == true' >/dev/null <<<"$response"; then
+        fail "$action returned: ${response:0:500}"
     fi
     printf '%s' "$response"
 }
@@ -237,10 +238,13 @@ create_records() {
 
 # The dataset is private, so finding it also proves that the sysadmin's token survived the restart.
 check_records_kept() {
-    call_api "package_show?id=e2e-dataset" | grep -q '"name": \?"e2e-org"' ||
-        fail "package_show no longer names the dataset's organization"
+    local organization
+    organization=$(call_api "package_show?id=e2e-dataset" | jq -r '.result.organization.name')
+    if [ "$organization" != e2e-org ]; then
+        fail "package_show returned organization \"$organization\" instead of e2e-org"
+    fi
     call_api "organization_show?id=e2e-org" >/dev/null
-    if curl -sS "$api/package_show?id=e2e-dataset" | grep -Eq '"success": ?true'; then
+    if curl -sS "$api/package_show?id=e2e-dataset" | jq -e '.success == true' >/dev/null; then
         fail "an anonymous caller can read the private dataset"
     fi
 }
@@ -251,12 +255,14 @@ check_csv_upload_reaches_datastore() {
     printf 'station,day,millimetres\nNorth,2024-01-01,12.5\nSouth,2024-01-01,3\nEast,2024-01-02,0\n' >"$csv"
     response=$(curl -sS -H "Authorization: $token" -F package_id=e2e-dataset -F name=rainfall.csv \
         -F format=CSV -F "upload=@$csv;type=text/csv" "$api/resource_create")
-    grep -Eq '"success": ?true' <<<"$response" || fail "resource_create with an upload answered: ${response:0:500}"
-    resource_id=$(sed -E 's/.*"result": ?\{[^}]*"id": ?"([^"]+)".*/\1/' <<<"$response")
+    if ! jq -e '.success == true' >/dev/null <<<"$response"; then
+        fail "resource_create with an upload returned: ${response:0:500}"
+    fi
+    resource_id=$(jq -r '.result.id' <<<"$response")
 
     for second in $(seq 1 60); do
         response=$(curl -sS -H "Authorization: $token" "$api/datastore_search?resource_id=$resource_id")
-        if grep -Eq '"total": ?3[,}]' <<<"$response"; then
+        if jq -e '.result.total == 3' >/dev/null 2>&1 <<<"$response"; then
             log "The CSV's 3 rows reached the DataStore after $second s"
             return
         fi
