@@ -5,6 +5,7 @@
 #   read_secret_files          NAME_FILE variables (Docker secrets) set NAME
 #   create_config              production.ini in the ckan_config volume, made once with a random SECRET_KEY
 #   write_settings             the environment's settings written into production.ini on every start
+#   create_plugins_folder      the folder named by ckan.plugins_folder, when it is missing
 #   upgrade_catalog            `ckan db upgrade`
 #   set_datastore_permissions  `ckan datastore set-permissions | psql`, once per DataStore database
 #   create_sysadmin            the sysadmin named by CKAN_SYSADMIN_NAME, when a password is given
@@ -180,6 +181,17 @@ pgpass_escape() {
     printf '%s' "${text//:/\\:}"
 }
 
+# A ckan_home volume made before the folder was configured lacks it, and the portal stops on a missing
+# plugins folder.
+create_plugins_folder() {
+    local folder
+    folder=$(effective_option ckan.plugins_folder)
+    if [ -n "$folder" ] && [ ! -d "$folder" ]; then
+        log "Creating the plugins folder $folder"
+        mkdir -p "$folder"
+    fi
+}
+
 upgrade_catalog() {
     log "Upgrading the catalog schema"
     ckan db upgrade
@@ -239,6 +251,7 @@ create_datapusher_token() {
 read_secret_files
 create_config
 write_settings
+create_plugins_folder
 upgrade_catalog
 set_datastore_permissions
 create_sysadmin
