@@ -221,6 +221,20 @@ check_first_sysadmin() {
         fail "the entrypoint did not create the sysadmin from CKAN_SYSADMIN_NAME"
 }
 
+# The passwords contain characters that ~/.pgpass and the db service's first start must escape.
+check_database_logins() {
+    local catalog_answer datastore_answer
+    catalog_answer=$(compose exec -T ckan psql -h db -U ckan -Atc 'SELECT current_user' ckan | tr -d '\r')
+    if [ "$catalog_answer" != ckan ]; then
+        fail "the role ckan could not log in to the catalog database from the ckan container"
+    fi
+    datastore_answer=$(compose exec -T ckan psql -h db -U datastore_ro -Atc 'SELECT current_user' datastore |
+        tr -d '\r')
+    if [ "$datastore_answer" != datastore_ro ]; then
+        fail "the role datastore_ro could not log in to the DataStore database from the ckan container"
+    fi
+}
+
 create_sysadmin_and_token() {
     compose exec -T ckan ckan sysadmin add e2e_admin email=e2e-admin@example.org password=e2e-admin-password |
         grep -q "Added e2e_admin as sysadmin" || fail "ckan sysadmin add e2e_admin did not print Added e2e_admin as sysadmin"
@@ -313,6 +327,7 @@ record_base_image
 step "Building the base image, the program and the images" build_images
 step "Starting the stack (docker-compose up -d)" start_stack
 step "Checking the sysadmin made from CKAN_SYSADMIN_NAME" check_first_sysadmin
+step "Checking both database roles log in with their passwords" check_database_logins
 step "Creating a sysadmin and an API token with the CLI" create_sysadmin_and_token
 step "Creating an organization and a private dataset through the API" create_records
 step "Restarting the stack (down, then up -d)" restart_stack
