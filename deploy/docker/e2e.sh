@@ -223,14 +223,14 @@ check_first_sysadmin() {
 
 # The passwords contain characters that ~/.pgpass and the db service's first start must escape.
 check_database_logins() {
-    local catalog_answer datastore_answer
-    catalog_answer=$(compose exec -T ckan psql -h db -U ckan -Atc 'SELECT current_user' ckan | tr -d '\r')
-    if [ "$catalog_answer" != ckan ]; then
+    local catalog_role datastore_role
+    catalog_role=$(compose exec -T ckan psql -h db -U ckan -Atc 'SELECT current_user' ckan | tr -d '\r')
+    if [ "$catalog_role" != ckan ]; then
         fail "the role ckan could not log in to the catalog database from the ckan container"
     fi
-    datastore_answer=$(compose exec -T ckan psql -h db -U datastore_ro -Atc 'SELECT current_user' datastore |
+    datastore_role=$(compose exec -T ckan psql -h db -U datastore_ro -Atc 'SELECT current_user' datastore |
         tr -d '\r')
-    if [ "$datastore_answer" != datastore_ro ]; then
+    if [ "$datastore_role" != datastore_ro ]; then
         fail "the role datastore_ro could not log in to the DataStore database from the ckan container"
     fi
 }
