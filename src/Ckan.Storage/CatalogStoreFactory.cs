@@ -40,7 +40,8 @@ public static class CatalogStoreFactory
         };
     }
 
-    private static string RedactPassword(string url)
+    /// <summary>Returns the URL with its password, if any, replaced by <c>***</c>, for logs and messages.</summary>
+    public static string RedactPassword(string url)
     {
         var at = url.IndexOf('@', StringComparison.Ordinal);
         var scheme = url.IndexOf("://", StringComparison.Ordinal);

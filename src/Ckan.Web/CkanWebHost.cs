@@ -75,7 +75,7 @@ public static class CkanWebHost
 
         await ReconcileSearchIndexAsync(services, logger, cancellationToken);
 
-        Log.Started(logger, config.SiteUrl, config.SqlAlchemyUrl ?? "");
+        Log.Started(logger, config.SiteUrl, CatalogStoreFactory.RedactPassword(config.SqlAlchemyUrl ?? ""));
         return app;
     }
 

@@ -1,10 +1,15 @@
 namespace Ckan.Storage.Migrations;
 
 /// <summary>
-/// The PostgreSQL catalog schema as ordered migrations. Tables, columns and column types are CKAN's
-/// (<c>timestamp without time zone</c> holding naive UTC, <c>boolean</c>, <c>jsonb</c> plugin data), so a
-/// data-only <c>pg_dump</c> of a CKAN table restores into the same table here.
+/// The PostgreSQL catalog schema as ordered migrations. Tables, columns, column types and nullability are
+/// CKAN 2.11's (<c>timestamp without time zone</c> holding naive UTC, <c>boolean</c>, <c>jsonb</c> plugin
+/// data), so a data-only <c>pg_dump</c> of a CKAN table, which names its columns in each COPY, restores
+/// into the same table here.
 /// </summary>
+/// <remarks>
+/// The <c>"user"</c> columns also keep the order in which CKAN's migrations added them, so that a dump
+/// made with <c>--inserts</c>, whose INSERT statements list values by position, restores as well.
+/// </remarks>
 internal static class PostgresMigrations
 {
     /// <summary>The channel the change triggers notify; stores listen on it to see other processes' writes.</summary>
@@ -35,7 +40,7 @@ internal static class PostgresMigrations
             creator_user_id text,
             metadata_created timestamp,
             metadata_modified timestamp,
-            private boolean NOT NULL DEFAULT false,
+            private boolean DEFAULT false,
             state text NOT NULL DEFAULT 'active',
             plugin_data jsonb
         );
@@ -108,7 +113,7 @@ internal static class PostgresMigrations
             description text,
             image_url text,
             created timestamp,
-            is_organization boolean NOT NULL DEFAULT false,
+            is_organization boolean DEFAULT false,
             approval_status text,
             state text NOT NULL DEFAULT 'active'
         );
@@ -136,19 +141,19 @@ internal static class PostgresMigrations
         CREATE TABLE "user" (
             id text PRIMARY KEY,
             name text NOT NULL UNIQUE,
+            apikey text,
+            created timestamp,
+            about text,
             password text,
             fullname text,
             email text,
-            apikey text,
-            created timestamp,
             reset_key text,
-            about text,
-            last_active timestamp,
-            activity_streams_email_notifications boolean NOT NULL DEFAULT false,
-            sysadmin boolean NOT NULL DEFAULT false,
+            sysadmin boolean DEFAULT false,
+            activity_streams_email_notifications boolean DEFAULT false,
             state text NOT NULL DEFAULT 'active',
+            plugin_extras jsonb,
             image_url text,
-            plugin_extras jsonb
+            last_active timestamp
         );
         CREATE UNIQUE INDEX idx_only_one_active_email ON "user" (email, state) WHERE state = 'active';
 

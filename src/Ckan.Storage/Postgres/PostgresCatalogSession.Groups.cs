@@ -108,14 +108,14 @@ internal sealed partial class PostgresCatalogSession
             $"""
             SELECT g.*, (
                 SELECT count(*) FROM package p
-                WHERE p.state = 'active' AND NOT p.private AND (
-                    (g.is_organization AND p.owner_org = g.id)
-                    OR (NOT g.is_organization AND p.id IN (
+                WHERE p.state = 'active' AND p.private IS NOT TRUE AND (
+                    (g.is_organization IS TRUE AND p.owner_org = g.id)
+                    OR (g.is_organization IS NOT TRUE AND p.id IN (
                         SELECT m.table_id FROM member m
                         WHERE m.group_id = g.id AND m.table_name = 'package' AND m.state = 'active')))
             ) AS package_count
             FROM "group" g
-            WHERE g.state = 'active' AND g.is_organization = @isOrganization
+            WHERE g.state = 'active' AND coalesce(g.is_organization, false) = @isOrganization
               AND (@pattern::text IS NULL OR lower(g.name) LIKE @pattern ESCAPE '\'
                    OR lower(g.title) LIKE @pattern ESCAPE '\' OR lower(g.description) LIKE @pattern ESCAPE '\')
               {nameFilter}
@@ -143,9 +143,9 @@ internal sealed partial class PostgresCatalogSession
             SELECT g.id, (
                 SELECT count(*)::int FROM package p
                 WHERE p.state = 'active'
-                  AND (NOT p.private OR @includeAllPrivate OR p.owner_org = ANY(@readable))
-                  AND ((g.is_organization AND p.owner_org = g.id)
-                    OR (NOT g.is_organization AND p.id IN (
+                  AND (p.private IS NOT TRUE OR @includeAllPrivate OR p.owner_org = ANY(@readable))
+                  AND ((g.is_organization IS TRUE AND p.owner_org = g.id)
+                    OR (g.is_organization IS NOT TRUE AND p.id IN (
                         SELECT m.table_id FROM member m
                         WHERE m.group_id = g.id AND m.table_name = 'package' AND m.state = 'active'))))
             FROM "group" g WHERE g.id = ANY(@groupIds)

@@ -75,7 +75,7 @@ internal sealed partial class PostgresCatalogSession
             """
             SELECT g.* FROM member m JOIN "group" g ON g.id = m.group_id
             WHERE m.table_name = 'package' AND m.table_id = @id AND m.state = 'active'
-              AND g.state = 'active' AND NOT g.is_organization
+              AND g.state = 'active' AND g.is_organization IS NOT TRUE
             ORDER BY g.name
             """,
             new { id },
@@ -184,7 +184,7 @@ internal sealed partial class PostgresCatalogSession
         await ExecuteAsync(
             """
             DELETE FROM member WHERE table_name = 'package' AND table_id = @packageId
-              AND group_id IN (SELECT id FROM "group" WHERE NOT is_organization)
+              AND group_id IN (SELECT id FROM "group" WHERE is_organization IS NOT TRUE)
             """,
             new { packageId },
             cancellationToken);
@@ -303,7 +303,7 @@ internal sealed partial class PostgresCatalogSession
         CancellationToken cancellationToken = default) =>
         QueryAsync<string>(
             """
-            SELECT name FROM package WHERE state = 'active' AND NOT private AND type = 'dataset'
+            SELECT name FROM package WHERE state = 'active' AND private IS NOT TRUE AND type = 'dataset'
             ORDER BY name LIMIT @limit OFFSET @offset
             """,
             new { limit, offset },
@@ -311,7 +311,10 @@ internal sealed partial class PostgresCatalogSession
 
     public Task<int> CountPackagesCreatedByAsync(string userId, CancellationToken cancellationToken = default) =>
         ScalarAsync<int>(
-            "SELECT count(*)::int FROM package WHERE creator_user_id = @userId AND state = 'active' AND NOT private",
+            """
+            SELECT count(*)::int FROM package
+            WHERE creator_user_id = @userId AND state = 'active' AND private IS NOT TRUE
+            """,
             new { userId },
             cancellationToken);
 }

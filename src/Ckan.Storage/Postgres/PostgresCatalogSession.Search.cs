@@ -33,7 +33,7 @@ internal sealed partial class PostgresCatalogSession
             """
             SELECT DISTINCT t.id, t.name, t.vocabulary_id FROM tag t
             JOIN package_tag pt ON pt.tag_id = t.id AND pt.state = 'active'
-            JOIN package p ON p.id = pt.package_id AND p.state = 'active' AND NOT p.private
+            JOIN package p ON p.id = pt.package_id AND p.state = 'active' AND p.private IS NOT TRUE
             WHERE t.vocabulary_id IS NOT DISTINCT FROM @vocabularyId
               AND (@pattern::text IS NULL OR lower(t.name) LIKE @pattern ESCAPE '\')
             ORDER BY t.name
@@ -54,20 +54,20 @@ internal sealed partial class PostgresCatalogSession
 
         if (!query.IncludePrivate)
         {
-            where.Append(" AND NOT p.private");
+            where.Append(" AND p.private IS NOT TRUE");
         }
         else if (!query.IncludeAllPrivate)
         {
-            where.Append(" AND (NOT p.private OR p.owner_org = ANY(@readableOrgs))");
+            where.Append(" AND (p.private IS NOT TRUE OR p.owner_org = ANY(@readableOrgs))");
             parameters.Add("readableOrgs", ToArray(query.ReadableOrganizationIds));
         }
 
         AddListFilter(where, parameters, "orgs", query.OrganizationNames,
-            "p.owner_org IN (SELECT id FROM \"group\" WHERE name = ANY(@orgs) AND is_organization)");
+            "p.owner_org IN (SELECT id FROM \"group\" WHERE name = ANY(@orgs) AND is_organization IS TRUE)");
         AddListFilter(where, parameters, "notOrgs", query.ExcludedOrganizationNames,
             """
             coalesce(p.owner_org, '') NOT IN (
-                SELECT id FROM "group" WHERE name = ANY(@notOrgs) AND is_organization)
+                SELECT id FROM "group" WHERE name = ANY(@notOrgs) AND is_organization IS TRUE)
             """);
         AddListFilter(where, parameters, "groups", query.GroupNames,
             """

@@ -4,16 +4,15 @@ using Npgsql;
 namespace Ckan.Storage.Postgres;
 
 /// <summary>
-/// Turns a SQLAlchemy PostgreSQL URL (<c>postgresql://user:password@host:port/database?sslmode=require</c>,
-/// also with a <c>+psycopg2</c> driver suffix) into an Npgsql connection string.
+/// Turns a SQLAlchemy PostgreSQL URL (<c>postgresql://user:password@host:port/database?sslmode=require</c>)
+/// into an Npgsql connection string.
 /// </summary>
 public static class PostgresUrl
 {
+    private const string Scheme = "postgresql://";
+
     /// <summary>Returns whether <paramref name="url"/> names a PostgreSQL database.</summary>
-    public static bool IsPostgres(string url) =>
-        url.StartsWith("postgresql://", StringComparison.Ordinal)
-        || url.StartsWith("postgresql+", StringComparison.Ordinal)
-        || url.StartsWith("postgres://", StringComparison.Ordinal);
+    public static bool IsPostgres(string url) => url.StartsWith(Scheme, StringComparison.Ordinal);
 
     /// <summary>
     /// Parses the URL; throws <see cref="ConfigException"/> naming the option when a part is missing or
@@ -21,9 +20,8 @@ public static class PostgresUrl
     /// </summary>
     public static string ToConnectionString(string url, string option = "sqlalchemy.url")
     {
-        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
-        if (!IsPostgres(url) || schemeEnd < 0
-            || !Uri.TryCreate("postgresql" + url[schemeEnd..], UriKind.Absolute, out var uri)
+        if (!IsPostgres(url)
+            || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
             || string.IsNullOrEmpty(uri.Host))
         {
             throw Invalid(option, "is not a PostgreSQL URL");
