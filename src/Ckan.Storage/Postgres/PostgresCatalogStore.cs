@@ -39,6 +39,13 @@ public sealed class PostgresCatalogStore : ICatalogStore, IAsyncDisposable, IDis
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= "ckan";
+
+        // The sessions send the same few dozen statements over and over, so letting Npgsql prepare the
+        // frequent ones saves the server a parse and plan per statement.
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        }
         _dataSource = builder.Build();
         Database = builder.ConnectionStringBuilder.Database ?? "";
         _listener = new Lazy<PostgresChangeListener>(() => new PostgresChangeListener(_dataSource));

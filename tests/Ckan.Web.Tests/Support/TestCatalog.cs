@@ -43,7 +43,7 @@ public static class TestCatalog
 
     /// <summary>
     /// Returns the <c>sqlalchemy.url</c> for a new portal: a SQLite file in <paramref name="folder"/>, or
-    /// a new PostgreSQL database when the run asks for that backend.
+    /// a new PostgreSQL database when the run selects that backend.
     /// </summary>
     public static async Task<string> CreateAsync(string folder, CancellationToken cancellationToken) =>
         IsPostgres

@@ -16,7 +16,7 @@ namespace Ckan.Web.Tests.Support;
 /// <summary>
 /// A portal on the embedded default in a temporary folder, served by Kestrel on a free loopback port,
 /// with an HTTP client and helpers to call actions as anonymous, a user or a sysadmin. The catalog is
-/// SQLite, or PostgreSQL when <see cref="TestCatalog"/> says so.
+/// SQLite, or PostgreSQL when the run selects it (see <see cref="TestCatalog"/>).
 /// </summary>
 public sealed class TestPortal : IAsyncDisposable
 {
