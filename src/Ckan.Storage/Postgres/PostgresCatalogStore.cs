@@ -11,9 +11,9 @@ namespace Ckan.Storage.Postgres;
 /// </summary>
 /// <remarks>
 /// Write sessions run one at a time, as on SQLite, where a write transaction locks the file: each takes a
-/// transaction-scoped advisory lock first. The actions check uniqueness (dataset, group and user names,
-/// emails) by reading before they write, so serialized writers turn a race for a name into CKAN's
-/// validation error instead of a unique-index violation; readers never wait for the lock.
+/// transaction-scoped advisory lock first. The actions check that names and emails are free by reading
+/// before they write. With writers serialized, the loser of a race for a name gets CKAN's validation
+/// error instead of a unique-index violation. Read sessions take no lock and never wait for a writer.
 /// </remarks>
 public sealed class PostgresCatalogStore : ICatalogStore, IAsyncDisposable, IDisposable
 {

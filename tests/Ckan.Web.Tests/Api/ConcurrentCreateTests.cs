@@ -15,7 +15,7 @@ public sealed class ConcurrentCreateTests
     private static CancellationToken CancellationToken => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Racing_package_creates_with_one_name_give_one_dataset()
+    public async Task Package_create_race_makes_one_dataset()
     {
         await using var portal = await TestPortal.StartAsync(cancellationToken: CancellationToken);
         var admin = await portal.CreateUserAsync(sysadmin: true, CancellationToken);
@@ -37,7 +37,7 @@ public sealed class ConcurrentCreateTests
     }
 
     [Fact]
-    public async Task Racing_user_creates_with_one_name_give_one_user()
+    public async Task User_create_race_makes_one_user()
     {
         await using var portal = await TestPortal.StartAsync(cancellationToken: CancellationToken);
         var admin = await portal.CreateUserAsync(sysadmin: true, CancellationToken);
