@@ -81,7 +81,9 @@ internal sealed partial class PostgresCatalogSession
         }
     }
 
-    public Task<IReadOnlyList<GroupRow>> ListGroupsAsync(GroupQuery query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<GroupRow>> ListGroupsAsync(
+        GroupQuery query,
+        CancellationToken cancellationToken = default)
     {
         var order = query.SortField switch
         {

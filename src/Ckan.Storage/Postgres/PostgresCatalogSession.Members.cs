@@ -67,7 +67,10 @@ internal sealed partial class PostgresCatalogSession
             new { groupId, tableName, capacity },
             cancellationToken);
 
-    public Task DeleteMembershipsOfAsync(string tableName, string tableId, CancellationToken cancellationToken = default) =>
+    public Task DeleteMembershipsOfAsync(
+        string tableName,
+        string tableId,
+        CancellationToken cancellationToken = default) =>
         ExecuteAsync(
             "UPDATE member SET state = 'deleted' WHERE table_name = @tableName AND table_id = @tableId",
             new { tableName, tableId },

@@ -129,7 +129,8 @@ internal sealed partial class PostgresCatalogSession
         IReadOnlyList<ExtraRow> extras,
         CancellationToken cancellationToken = default)
     {
-        await ExecuteAsync("DELETE FROM package_extra WHERE package_id = @packageId", new { packageId }, cancellationToken);
+        await ExecuteAsync(
+            "DELETE FROM package_extra WHERE package_id = @packageId", new { packageId }, cancellationToken);
         foreach (var extra in extras)
         {
             await ExecuteAsync(
@@ -147,7 +148,8 @@ internal sealed partial class PostgresCatalogSession
         IReadOnlyList<TagReference> tags,
         CancellationToken cancellationToken = default)
     {
-        await ExecuteAsync("DELETE FROM package_tag WHERE package_id = @packageId", new { packageId }, cancellationToken);
+        await ExecuteAsync(
+            "DELETE FROM package_tag WHERE package_id = @packageId", new { packageId }, cancellationToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tag in tags)
         {
@@ -231,7 +233,8 @@ internal sealed partial class PostgresCatalogSession
             }
             else
             {
-                await ExecuteAsync("UPDATE resource SET state = 'deleted' WHERE id = @id", new { id }, cancellationToken);
+                await ExecuteAsync(
+                    "UPDATE resource SET state = 'deleted' WHERE id = @id", new { id }, cancellationToken);
             }
         }
     }

@@ -14,7 +14,8 @@ internal sealed partial class PostgresCatalogSession
     {
         var parameters = new DynamicParameters();
         var where = BuildSearchFilter(query, parameters);
-        var count = await ScalarAsync<long>($"SELECT count(*) FROM package p WHERE {where}", parameters, cancellationToken);
+        var count = await ScalarAsync<long>(
+            $"SELECT count(*) FROM package p WHERE {where}", parameters, cancellationToken);
 
         parameters.Add("limit", query.Limit);
         parameters.Add("offset", query.Offset);

@@ -49,7 +49,10 @@ internal sealed partial class PostgresCatalogSession(
 
     private static string[] ToArray(IEnumerable<string> values) => values as string[] ?? values.ToArray();
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(
+        string sql,
+        object? parameters,
+        CancellationToken cancellationToken)
     {
         await using var inner = await connection.ExecuteReaderAsync(Command(sql, parameters, cancellationToken));
         await using var reader = new StorageTextReader((DbDataReader)inner);

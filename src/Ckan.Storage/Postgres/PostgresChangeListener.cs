@@ -63,10 +63,11 @@ internal sealed class PostgresChangeListener : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception exception) when (exception is NpgsqlException or IOException or TimeoutException)
+            catch (Exception)
             {
-                // The server went away or refused the connection; counting a change makes readers
-                // drop what they cached, and the loop reconnects after a pause.
+                // Whatever broke the connection (server restart, network, a dropped database), a dead
+                // listener would leave caches stale for good. Counting a change makes readers drop what
+                // they cached, and the loop reconnects after a pause.
                 Interlocked.Increment(ref _changes);
                 try
                 {

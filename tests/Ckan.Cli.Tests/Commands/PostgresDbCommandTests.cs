@@ -1,5 +1,5 @@
 using System.Globalization;
-using Ckan.Storage.Postgres;
+using Ckan.Tests.Shared;
 using Npgsql;
 
 namespace Ckan.Cli.Tests.Commands;
@@ -11,15 +11,14 @@ namespace Ckan.Cli.Tests.Commands;
 public sealed class PostgresDbCommandTests : IAsyncLifetime
 {
     private readonly CliSite _site = new();
-    private string? _adminUrl;
-    private string? _databaseName;
+    private string? _databaseUrl;
 
     public async ValueTask InitializeAsync()
     {
-        _adminUrl = AdminUrl();
-        _databaseName = "ckan_cli_test_" + Guid.NewGuid().ToString("N");
-        await ExecuteAsync(_adminUrl, $"CREATE DATABASE {_databaseName} ENCODING 'UTF8' TEMPLATE template0");
-        var databaseUrl = _adminUrl[..(_adminUrl.LastIndexOf('/') + 1)] + _databaseName;
+        var databaseUrl = await PostgresTestCluster.CreateDatabaseAsync(
+            required: false,
+            TestContext.Current.CancellationToken);
+        _databaseUrl = databaseUrl;
         File.WriteAllText(_site.ConfigPath, string.Create(CultureInfo.InvariantCulture, $"""
             [app:main]
             sqlalchemy.url = {databaseUrl}
@@ -33,9 +32,9 @@ public sealed class PostgresDbCommandTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        if (_adminUrl is not null && _databaseName is not null)
+        if (_databaseUrl is not null)
         {
-            await ExecuteAsync(_adminUrl, $"DROP DATABASE IF EXISTS {_databaseName} WITH (FORCE)");
+            await PostgresTestCluster.DropDatabaseAsync(_databaseUrl);
         }
 
         _site.Dispose();
@@ -76,36 +75,5 @@ public sealed class PostgresDbCommandTests : IAsyncLifetime
         Assert.Null(await _site.GetUserAsync("paula", TestContext.Current.CancellationToken));
         var version = await _site.RunAsync("db", "version");
         Assert.Equal("Current DB version: 0002_change_notifications", Assert.Single(version.OutputLines));
-    }
-
-    private static string AdminUrl()
-    {
-        var url = Environment.GetEnvironmentVariable("CKAN_TEST_POSTGRES");
-        if (!string.IsNullOrEmpty(url))
-        {
-            return url;
-        }
-
-        const string message = "CKAN_TEST_POSTGRES is not set; set it to an admin URL such as "
-            + "postgresql://postgres@127.0.0.1:55432/postgres (.ci/postgres.sh start prints one).";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException(message);
-        }
-
-        Assert.Skip(message);
-        return "";
-    }
-
-    private static async Task ExecuteAsync(string adminUrl, string sql)
-    {
-        var connectionString = new NpgsqlConnectionStringBuilder(PostgresUrl.ToConnectionString(adminUrl))
-        {
-            Pooling = false,
-        }.ConnectionString;
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 }

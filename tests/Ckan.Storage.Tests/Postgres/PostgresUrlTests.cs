@@ -24,7 +24,9 @@ public sealed class PostgresUrlTests
     [Fact]
     public void Uses_default_port_without_one()
     {
-        var parsed = new NpgsqlConnectionStringBuilder(PostgresUrl.ToConnectionString("postgresql://ckan@localhost/ckan"));
+        var connectionString = PostgresUrl.ToConnectionString("postgresql://ckan@localhost/ckan");
+
+        var parsed = new NpgsqlConnectionStringBuilder(connectionString);
 
         Assert.Equal(5432, parsed.Port);
         Assert.Null(parsed.Password);

@@ -1,5 +1,6 @@
 using Ckan.Core.Catalog;
 using Ckan.Storage.Postgres;
+using Ckan.Tests.Shared;
 using Dapper;
 using Npgsql;
 
@@ -32,7 +33,7 @@ internal sealed class TemporaryPostgresCatalog : ITemporaryCatalog
 
     /// <summary>Creates a database without any table.</summary>
     public static async Task<TemporaryPostgresCatalog> CreateEmptyAsync(CancellationToken cancellationToken) =>
-        new(await PostgresTestServer.CreateDatabaseAsync(cancellationToken));
+        new(await PostgresTestCluster.CreateDatabaseAsync(required: false, cancellationToken));
 
     /// <summary>Creates a database with every migration applied.</summary>
     public static async Task<TemporaryPostgresCatalog> CreateAsync(CancellationToken cancellationToken)
@@ -75,7 +76,7 @@ internal sealed class TemporaryPostgresCatalog : ITemporaryCatalog
     public async ValueTask DisposeAsync()
     {
         await Store.DisposeAsync();
-        await PostgresTestServer.DropDatabaseAsync(Url);
+        await PostgresTestCluster.DropDatabaseAsync(Url);
     }
 
     private async Task<NpgsqlConnection> OpenRawConnectionAsync(CancellationToken cancellationToken)

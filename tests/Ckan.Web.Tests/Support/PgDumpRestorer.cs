@@ -11,7 +11,7 @@ namespace Ckan.Web.Tests.Support;
 /// </summary>
 public static class PgDumpRestorer
 {
-    /// <summary>Restores <paramref name="dumpPath"/> into the database at the SQLAlchemy <paramref name="url"/>.</summary>
+    /// <summary>Restores <paramref name="dumpPath"/> into the database at the SQLAlchemy URL.</summary>
     public static async Task RestoreAsync(string url, string dumpPath, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(PostgresUrl.ToConnectionString(url));
@@ -52,7 +52,8 @@ public static class PgDumpRestorer
         StringReader lines,
         CancellationToken cancellationToken)
     {
-        await using var writer = await connection.BeginTextImportAsync(copyStatement.TrimEnd().TrimEnd(';'), cancellationToken);
+        var copyCommand = copyStatement.TrimEnd().TrimEnd(';');
+        await using var writer = await connection.BeginTextImportAsync(copyCommand, cancellationToken);
         while (lines.ReadLine() is { } row && row != "\\.")
         {
             await writer.WriteAsync(row + "\n");

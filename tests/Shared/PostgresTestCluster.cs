@@ -1,18 +1,22 @@
 using Ckan.Storage.Postgres;
 using Npgsql;
 
-namespace Ckan.Storage.Tests.Postgres;
+namespace Ckan.Tests.Shared;
 
 /// <summary>
-/// The PostgreSQL cluster named by <c>CKAN_TEST_POSTGRES</c> (an admin URL), where each test creates
-/// and drops its own database. Without the variable the test is skipped, or fails under <c>CI=true</c>.
+/// The PostgreSQL cluster named by <c>CKAN_TEST_POSTGRES</c> (an admin URL), where each test creates and
+/// drops its own databases. Without the variable a test is skipped, or fails under <c>CI=true</c>.
+/// Compiled into each test project that needs it.
 /// </summary>
-internal static class PostgresTestServer
+internal static class PostgresTestCluster
 {
     public const string Variable = "CKAN_TEST_POSTGRES";
 
-    /// <summary>Returns the admin URL, skipping (or under CI failing) the test when it is not set.</summary>
-    public static string AdminUrl()
+    /// <summary>
+    /// Returns the admin URL. Without it the test is skipped, unless <c>CI=true</c> or
+    /// <paramref name="required"/> is set: then the test fails.
+    /// </summary>
+    public static string AdminUrl(bool required = false)
     {
         var url = Environment.GetEnvironmentVariable(Variable);
         if (!string.IsNullOrEmpty(url))
@@ -22,23 +26,23 @@ internal static class PostgresTestServer
 
         var message = $"{Variable} is not set; set it to an admin URL such as "
             + "postgresql://postgres@127.0.0.1:55432/postgres (.ci/postgres.sh start prints one).";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        var isCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        if (isCi || required)
         {
             throw new InvalidOperationException(message);
         }
 
-        Assert.Skip(message);
+        Xunit.Assert.Skip(message);
         return "";
     }
 
-    /// <summary>Creates an empty database with a unique name and returns its SQLAlchemy URL.</summary>
-    public static async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken)
+    /// <summary>Creates an empty UTF-8 database with a unique name and returns its SQLAlchemy URL.</summary>
+    public static async Task<string> CreateDatabaseAsync(bool required, CancellationToken cancellationToken)
     {
-        var admin = AdminUrl();
+        var admin = AdminUrl(required);
         var name = "ckan_test_" + Guid.NewGuid().ToString("N");
         await ExecuteAsync(admin, $"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0", cancellationToken);
-        var slash = admin.LastIndexOf('/');
-        return admin[..(slash + 1)] + name;
+        return admin[..(admin.LastIndexOf('/') + 1)] + name;
     }
 
     /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, closing its open connections.</summary>
