@@ -139,8 +139,9 @@ internal sealed partial class PostgresCatalogSession
         return string.Join(", ", parts);
     }
 
-    // A LIKE pattern matching text that contains the value, lowered to compare with lower(column); in a
-    // database whose character type is UTF-8, as CKAN's are, lower() folds letters beyond ASCII too.
+    // A LIKE pattern matching text that contains the value, lowered to compare with lower(column).
+    // NOTE: lower() folds letters beyond ASCII only when the database's LC_CTYPE is a UTF-8 locale
+    // (C.UTF-8, en_US.UTF-8). Under LC_CTYPE=C, "Über" does not find "über".
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
     private static string? ContainsPattern(string? value) =>
         value is null ? null : "%" + EscapeLike(value.ToLowerInvariant()) + "%";
