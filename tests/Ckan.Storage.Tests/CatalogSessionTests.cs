@@ -68,7 +68,7 @@ public abstract partial class CatalogSessionTests : IAsyncLifetime
     private static GroupRow NewOrganization(string name, string? title = null) =>
         NewGroup(name, title) with { Type = "organization", IsOrganization = true };
 
-    private static UserRow NewUser(string name, string? email = null, string? fullname = null) => new()
+    private protected static UserRow NewUser(string name, string? email = null, string? fullname = null) => new()
     {
         Id = NewId(),
         Name = name,
@@ -108,7 +108,7 @@ public abstract partial class CatalogSessionTests : IAsyncLifetime
             }
         });
 
-    private Task InsertUsersAsync(params UserRow[] users) =>
+    private protected Task InsertUsersAsync(params UserRow[] users) =>
         WriteAsync(async session =>
         {
             foreach (var user in users)

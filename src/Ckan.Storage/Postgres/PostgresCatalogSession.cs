@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Ckan.Core.Catalog;
+using Ckan.Core.Errors;
+using Ckan.Core.Model;
 using Dapper;
 using Npgsql;
 
@@ -76,8 +78,33 @@ internal sealed partial class PostgresCatalogSession(
     private Task<T?> ScalarAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<T>(Command(sql, parameters, cancellationToken));
 
-    private Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+    private async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation
+            && ToValidationError(exception.ConstraintName, parameters) is { } error)
+        {
+            throw error;
+        }
+    }
+
+    // The actions check names and emails before writing, under the write lock. A writer that skips the
+    // lock (CKAN itself, psql) can still take a name in between, and then the loser gets the same
+    // validation error as the check gives, not a unique-index violation and a 500.
+    private static ValidationException? ToValidationError(string? constraint, object? parameters) =>
+        constraint switch
+        {
+            "package_name_key" => ValidationException.ForField("name", "That URL is already in use."),
+            "group_name_key" => ValidationException.ForField("name", "Group name already exists in database"),
+            "user_name_key" => ValidationException.ForField("name", "That login name is not available."),
+            "idx_only_one_active_email" when parameters is UserRow user => ValidationException.ForField(
+                "email",
+                $"The email address '{user.Email}' belongs to a registered user."),
+            _ => null,
+        };
 
     private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
         new(sql, parameters, _transaction, cancellationToken: cancellationToken);

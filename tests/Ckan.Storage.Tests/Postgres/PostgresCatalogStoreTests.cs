@@ -1,3 +1,4 @@
+using Ckan.Core.Errors;
 using Ckan.Core.Model;
 using Ckan.Storage.Postgres;
 
@@ -90,6 +91,45 @@ public sealed class PostgresCatalogStoreTests : IAsyncLifetime
         var seen = await reader.GetUserAsync("uncommitted", Token);
 
         Assert.Null(seen);
+    }
+
+    [Fact]
+    public async Task Duplicate_user_name_raises_validation_error()
+    {
+        await Catalog.WriteAsync(session => session.InsertUserAsync(NewUser("taken-name"), Token), Token);
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => Catalog.WriteAsync(
+            session => session.InsertUserAsync(NewUser("taken-name") with { Email = "other@example.org" }, Token),
+            Token));
+
+        Assert.Equal("That login name is not available.", error.Errors["name"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Duplicate_active_email_raises_validation_error()
+    {
+        await Catalog.WriteAsync(session => session.InsertUserAsync(NewUser("first-owner"), Token), Token);
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => Catalog.WriteAsync(
+            session => session.InsertUserAsync(NewUser("second-owner") with { Email = "first-owner@example.org" }, Token),
+            Token));
+
+        Assert.Equal(
+            "The email address 'first-owner@example.org' belongs to a registered user.",
+            error.Errors["email"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Duplicate_dataset_name_raises_validation_error()
+    {
+        var first = new PackageRow { Id = NewId(), Name = "taken-dataset" };
+        await Catalog.WriteAsync(session => session.InsertPackageAsync(first, Token), Token);
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => Catalog.WriteAsync(
+            session => session.InsertPackageAsync(first with { Id = NewId() }, Token),
+            Token));
+
+        Assert.Equal("That URL is already in use.", error.Errors["name"]![0]!.GetValue<string>());
     }
 
     private static string NewId() => Guid.NewGuid().ToString();
