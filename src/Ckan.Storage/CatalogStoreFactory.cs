@@ -1,5 +1,6 @@
 using Ckan.Core.Catalog;
 using Ckan.Core.Config;
+using Ckan.Storage.Postgres;
 using Ckan.Storage.Sqlite;
 
 namespace Ckan.Storage;
@@ -13,7 +14,9 @@ public static class CatalogStoreFactory
     public static (ICatalogStore Store, ICatalogMigrator Migrator) Create(CkanConfig config)
     {
         var url = config.SqlAlchemyUrl
-            ?? throw new ConfigException("sqlalchemy.url is not set; set it to sqlite:///path/to/ckan.db")
+            ?? throw new ConfigException(
+                "sqlalchemy.url is not set; set it to sqlite:///path/to/ckan.db or "
+                + "postgresql://user:password@host/database")
             {
                 Option = "sqlalchemy.url",
             };
@@ -23,16 +26,22 @@ public static class CatalogStoreFactory
             return (store, new SqliteMigrator(store));
         }
 
-        // Known limitation: only the SQLite catalog exists so far; a PostgreSQL URL stops the start here.
+        if (PostgresUrl.IsPostgres(url))
+        {
+            var store = new PostgresCatalogStore(PostgresUrl.ToConnectionString(url));
+            return (store, new PostgresMigrator(store));
+        }
+
         throw new ConfigException(
-            $"sqlalchemy.url \"{RedactPassword(url)}\" names a database this build cannot use yet; "
-            + "use sqlite:///path/to/ckan.db.")
+            $"sqlalchemy.url \"{RedactPassword(url)}\" names a database this build cannot use; "
+            + "use sqlite:///path/to/ckan.db or postgresql://user:password@host/database.")
         {
             Option = "sqlalchemy.url",
         };
     }
 
-    private static string RedactPassword(string url)
+    /// <summary>Returns the URL with its password, if any, replaced by <c>***</c>, for logs and messages.</summary>
+    public static string RedactPassword(string url)
     {
         var at = url.IndexOf('@', StringComparison.Ordinal);
         var scheme = url.IndexOf("://", StringComparison.Ordinal);

@@ -107,7 +107,7 @@ public static class CkanWebHost
         // A day is far longer than any upload takes, so only files of requests that died are removed.
         services.ResourceFiles?.DeleteStaleStagingFiles(TimeSpan.FromDays(1));
 
-        Log.Started(logger, config.SiteUrl, config.SqlAlchemyUrl ?? "");
+        Log.Started(logger, config.SiteUrl, CatalogStoreFactory.RedactPassword(config.SqlAlchemyUrl ?? ""));
         return app;
     }
 

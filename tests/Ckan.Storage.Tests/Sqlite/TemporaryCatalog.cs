@@ -9,7 +9,7 @@ namespace Ckan.Storage.Tests.Sqlite;
 /// A SQLite catalog in a new folder under the system temporary folder, deleted with the folder on dispose.
 /// Raw SQL helpers reach the rows and tables that the catalog interfaces do not expose.
 /// </summary>
-internal sealed class TemporaryCatalog : IAsyncDisposable
+internal sealed class TemporaryCatalog : ITemporaryCatalog
 {
     private TemporaryCatalog(string folder)
     {
@@ -22,6 +22,8 @@ internal sealed class TemporaryCatalog : IAsyncDisposable
     public string Folder { get; }
 
     public SqliteCatalogStore Store { get; }
+
+    ICatalogStore ITemporaryCatalog.Store => Store;
 
     public ICatalogMigrator Migrator { get; }
 
@@ -38,21 +40,6 @@ internal sealed class TemporaryCatalog : IAsyncDisposable
         var catalog = CreateEmpty();
         await catalog.Migrator.UpgradeAsync(cancellationToken);
         return catalog;
-    }
-
-    /// <summary>Runs <paramref name="write"/> in a write session and commits it.</summary>
-    public async Task WriteAsync(Func<ICatalogSession, Task> write, CancellationToken cancellationToken)
-    {
-        await using var session = await Store.OpenSessionAsync(write: true, cancellationToken);
-        await write(session);
-        await session.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>Runs <paramref name="read"/> in a new read session and returns its result.</summary>
-    public async Task<T> ReadAsync<T>(Func<ICatalogSession, Task<T>> read, CancellationToken cancellationToken)
-    {
-        await using var session = await Store.OpenSessionAsync(write: false, cancellationToken);
-        return await read(session);
     }
 
     /// <summary>Returns the single number that <paramref name="sql"/> selects.</summary>

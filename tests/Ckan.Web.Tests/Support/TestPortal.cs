@@ -15,7 +15,8 @@ namespace Ckan.Web.Tests.Support;
 
 /// <summary>
 /// A portal on the embedded default in a temporary folder, served by Kestrel on a free loopback port,
-/// with an HTTP client and helpers to call actions as anonymous, a user or a sysadmin.
+/// with an HTTP client and helpers to call actions as anonymous, a user or a sysadmin. The catalog is
+/// SQLite, or PostgreSQL when the run selects it (see <see cref="TestCatalog"/>).
 /// </summary>
 public sealed class TestPortal : IAsyncDisposable
 {
@@ -23,11 +24,13 @@ public sealed class TestPortal : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly string _folder;
+    private readonly string _catalogUrl;
 
-    private TestPortal(WebApplication app, string folder, HttpClient client)
+    private TestPortal(WebApplication app, string folder, string catalogUrl, HttpClient client)
     {
         _app = app;
         _folder = folder;
+        _catalogUrl = catalogUrl;
         Client = client;
         Services = app.Services.GetRequiredService<CkanServices>();
     }
@@ -48,9 +51,10 @@ public sealed class TestPortal : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "ckan-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        var catalogUrl = await TestCatalog.CreateAsync(folder, cancellationToken);
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["sqlalchemy.url"] = "sqlite:///" + Path.Combine(folder, "ckan.db"),
+            ["sqlalchemy.url"] = catalogUrl,
             ["ckan.site_url"] = SiteUrl,
             ["ckan.storage_path"] = Path.Combine(folder, "storage"),
             ["SECRET_KEY"] = Guid.NewGuid().ToString("N"),
@@ -60,16 +64,26 @@ public sealed class TestPortal : IAsyncDisposable
             settings[key] = value;
         }
 
-        var app = await CkanWebHost.BuildAsync(
-            CkanConfig.FromOptions(settings),
-            "http://127.0.0.1:0",
-            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning),
-            cancellationToken);
-        await app.StartAsync(cancellationToken);
+        WebApplication app;
+        try
+        {
+            app = await CkanWebHost.BuildAsync(
+                CkanConfig.FromOptions(settings),
+                "http://127.0.0.1:0",
+                builder => builder.Logging.SetMinimumLevel(LogLevel.Warning),
+                cancellationToken);
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await TestCatalog.DropAsync(catalogUrl);
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>()
             .Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address) };
-        return new TestPortal(app, folder, client);
+        return new TestPortal(app, folder, catalogUrl, client);
     }
 
     /// <summary>Runs an action in-process with authorization skipped, for arranging test data.</summary>
@@ -137,6 +151,7 @@ public sealed class TestPortal : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        await TestCatalog.DropAsync(_catalogUrl);
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -1,9 +1,9 @@
 using Ckan.Core.Catalog;
 using Ckan.Core.Model;
 
-namespace Ckan.Storage.Tests.Sqlite;
+namespace Ckan.Storage.Tests;
 
-public sealed partial class SqliteCatalogSessionTests
+public abstract partial class CatalogSessionTests
 {
     [Fact]
     public async Task Group_reads_back_by_id_or_name()

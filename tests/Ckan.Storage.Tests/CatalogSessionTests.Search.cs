@@ -1,8 +1,8 @@
 using Ckan.Core.Catalog;
 
-namespace Ckan.Storage.Tests.Sqlite;
+namespace Ckan.Storage.Tests;
 
-public sealed partial class SqliteCatalogSessionTests
+public abstract partial class CatalogSessionTests
 {
     [Fact]
     public async Task Search_finds_active_public_datasets_by_default()

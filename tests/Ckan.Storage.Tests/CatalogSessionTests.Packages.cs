@@ -1,8 +1,8 @@
 using Ckan.Core.Model;
 
-namespace Ckan.Storage.Tests.Sqlite;
+namespace Ckan.Storage.Tests;
 
-public sealed partial class SqliteCatalogSessionTests
+public abstract partial class CatalogSessionTests
 {
     [Fact]
     public async Task Inserted_package_reads_back_every_column()
