@@ -129,6 +129,21 @@ public sealed class TabularIngesterTests : IDisposable
         Assert.Equal("text", sink.TypeOf("mixed"));
     }
 
+    [Theory]
+    [InlineData("2024-02-30")]
+    [InlineData("2024-13-01")]
+    [InlineData("2024-1-01")]
+    [InlineData("0000-01-01")]
+    public async Task Impossible_iso_dates_make_column_text(string impossible)
+    {
+        var path = _files.Write("iso.csv", "d\n2024-02-29\n" + impossible + "\n");
+        var sink = new MemorySink();
+
+        await TabularIngester.IngestAsync(path, sink, CancellationToken);
+
+        Assert.Equal("text", sink.TypeOf("d"));
+    }
+
     [Fact]
     public async Task Empty_cells_are_null_and_do_not_change_type()
     {
