@@ -20,7 +20,9 @@ public sealed class JobWorkerService(IJobQueue queue, JobHandlerRegistry handler
 
     /// <summary>
     /// Registers the queue of <paramref name="config"/>, the handlers and, unless
-    /// <c>ckan.jobs.server_worker</c> is false, this service.
+    /// <c>ckan.jobs.server_worker</c> is false, this service. Registers nothing when the configuration
+    /// gives the queue no place (a PostgreSQL catalog without <c>ckan.storage_path</c>), so the portal
+    /// still starts; <c>ckan jobs</c> then names the option to set.
     /// </summary>
     public static void AddTo(
         IServiceCollection services,
@@ -31,7 +33,12 @@ public sealed class JobWorkerService(IJobQueue queue, JobHandlerRegistry handler
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(createHandlers);
 
-        services.AddSingleton<IJobQueue>(new SqliteJobQueue(JobQueueLocation.Resolve(config)));
+        if (JobQueueLocation.TryResolve(config) is not { } path)
+        {
+            return;
+        }
+
+        services.AddSingleton<IJobQueue>(new SqliteJobQueue(path));
         services.AddSingleton(provider => createHandlers(provider.GetRequiredService<ILoggerFactory>()));
         if (config.GetBool(Option, true))
         {
