@@ -300,6 +300,23 @@ public sealed class TabularIngesterTests : IDisposable
     }
 
     [Fact]
+    public async Task Zip_that_is_not_a_workbook_is_rejected()
+    {
+        var path = Path.Combine(_files.Folder, "archive.xlsx");
+        using (var archive = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            var entry = archive.CreateEntry("hello.txt");
+            await using var writer = new StreamWriter(await entry.OpenAsync(CancellationToken));
+            await writer.WriteAsync("not a sheet");
+        }
+
+        var error = await Assert.ThrowsAsync<IngestException>(
+            () => TabularIngester.IngestAsync(path, new MemorySink(), CancellationToken));
+
+        Assert.Contains("archive.xlsx is not a readable XLSX workbook", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cancellation_stops_ingest()
     {
         var text = new StringBuilder("a\n");
