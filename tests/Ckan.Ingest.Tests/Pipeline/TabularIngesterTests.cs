@@ -300,6 +300,19 @@ public sealed class TabularIngesterTests : IDisposable
     }
 
     [Fact]
+    public async Task Inch_marks_do_not_join_lines()
+    {
+        var path = _files.Write("inches.csv", "size,n\n12\" pipe,1\nbolt,2\nnut,3\n");
+        var sink = new MemorySink();
+
+        var result = await TabularIngester.IngestAsync(path, sink, CancellationToken);
+
+        Assert.Equal(3, result.RowCount);
+        Assert.Equal(["12\" pipe", "bolt", "nut"], sink.Column("size"));
+        Assert.Equal([1, 2, 3], sink.Column("n"));
+    }
+
+    [Fact]
     public async Task Zip_that_is_not_a_workbook_is_rejected()
     {
         var path = Path.Combine(_files.Folder, "archive.xlsx");
