@@ -17,6 +17,7 @@ public sealed class JobWorkerService(IJobQueue queue, JobHandlerRegistry handler
     public const string Option = "ckan.jobs.server_worker";
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Registers the queue of <paramref name="config"/>, the handlers and, unless
@@ -46,6 +47,26 @@ public sealed class JobWorkerService(IJobQueue queue, JobHandlerRegistry handler
         }
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        new JobWorker(queue, handlers, logger, PollInterval).RunAsync([IJobQueue.DefaultQueue], false, stoppingToken);
+    // A failing queue (a locked or unwritable jobs.db) must not stop the web server, which is what an
+    // exception escaping a hosted service does, so the worker logs it and starts again after a pause.
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var worker = new JobWorker(queue, handlers, logger, PollInterval);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await worker.RunAsync([IJobQueue.DefaultQueue], false, stoppingToken);
+            }
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            {
+                Log.WorkerFailed(logger, IJobQueue.DefaultQueue, RestartDelay.TotalSeconds, error);
+                await Task.Delay(RestartDelay, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
 }
