@@ -49,6 +49,7 @@ public sealed class JobWorkerService(IJobQueue queue, JobHandlerRegistry handler
 
     // A failing queue (a locked or unwritable jobs.db) must not stop the web server, which is what an
     // exception escaping a hosted service does, so the worker logs it and starts again after a pause.
+    // NOTE: a job whose end could not be recorded stays started until the process restarts.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var worker = new JobWorker(queue, handlers, logger, PollInterval);
