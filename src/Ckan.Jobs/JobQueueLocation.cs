@@ -15,7 +15,16 @@ public static class JobQueueLocation
     /// else in <c>ckan.storage_path</c>.
     /// </summary>
     /// <exception cref="ConfigException">None of those options gives a folder.</exception>
-    public static string Resolve(CkanConfig config)
+    public static string Resolve(CkanConfig config) =>
+        TryResolve(config)
+        ?? throw new ConfigException(
+            $"No place for the job queue: set {Option} to a file path, or set ckan.storage_path.")
+        {
+            Option = Option,
+        };
+
+    /// <summary>Returns the queue file as <see cref="Resolve"/> does, or null when no option gives a folder.</summary>
+    public static string? TryResolve(CkanConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
 
@@ -35,15 +44,6 @@ public static class JobQueueLocation
             }
         }
 
-        if (config.StoragePath is { } storage)
-        {
-            return Path.Combine(storage, FileName);
-        }
-
-        throw new ConfigException(
-            $"No place for the job queue: set {Option} to a file path, or set ckan.storage_path.")
-        {
-            Option = Option,
-        };
+        return config.StoragePath is { } storage ? Path.Combine(storage, FileName) : null;
     }
 }

@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(6008, LogLevel.Information, "Job {JobId} put back in its queue because the worker is stopping")]
     public static partial void JobRequeued(ILogger logger, string jobId);
 
+    [LoggerMessage(6010, LogLevel.Error, "Worker on queue {Queue} failed; starting it again in {DelaySeconds} s")]
+    public static partial void WorkerFailed(ILogger logger, string queue, double delaySeconds, Exception exception);
+
     [LoggerMessage(6009, LogLevel.Information, "Test job {JobId}: {Message}")]
     public static partial void TestJobRan(ILogger logger, string jobId, string message);
 }

@@ -1,7 +1,11 @@
 namespace Ckan.Ingest.Detection;
 
-/// <summary>The separator and quote character of a delimited text file.</summary>
-public sealed record CsvDialect(char Separator, char Quote = '"')
+/// <summary>
+/// The separator of a delimited text file and whether <c>"</c> quotes fields. A file that has quote
+/// characters only inside fields (<c>12" pipe</c>) and never at a field's start does not use quoting,
+/// and its quotes are read as text.
+/// </summary>
+public sealed record CsvDialect(char Separator, bool HasQuoting = true)
 {
     /// <summary>The separator's name for messages and reports: <c>comma</c>, <c>tab</c> and so on.</summary>
     public string SeparatorName => Separator switch

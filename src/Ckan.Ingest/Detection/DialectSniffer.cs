@@ -4,6 +4,8 @@ namespace Ckan.Ingest.Detection;
 /// Picks the separator of a delimited text from its first lines: among comma, semicolon, tab and pipe,
 /// the one that appears outside quotes on the most lines with the same count on each; ties go to the
 /// earlier candidate in that order. A text where none appears is read as one comma-separated column.
+/// Quoting is off when quote characters appear inside fields but never at the start of one, because
+/// a stray <c>"</c> would otherwise join every following line into one field.
 /// </summary>
 public static class DialectSniffer
 {
@@ -32,7 +34,45 @@ public static class DialectSniffer
             }
         }
 
-        return new CsvDialect(best);
+        return new CsvDialect(best, UsesQuoting(sample, best));
+    }
+
+    // NOTE: a file that quotes some fields and also has stray quotes keeps quoting, so there a stray
+    // quote still joins the following lines into one field up to the next quote.
+    private static bool UsesQuoting(ReadOnlySpan<char> sample, char separator)
+    {
+        var isQuoted = false;
+        var isFieldStart = true;
+        var justClosed = false;
+        var quotedFields = 0;
+        var strayQuotes = 0;
+        foreach (var character in sample)
+        {
+            var closes = false;
+            if (character == '"')
+            {
+                if (isQuoted)
+                {
+                    isQuoted = false;
+                    closes = true;
+                }
+                else if (justClosed || isFieldStart)
+                {
+                    // A quote right after a closing one is an escaped quote ("") inside the field.
+                    quotedFields += justClosed ? 0 : 1;
+                    isQuoted = true;
+                }
+                else
+                {
+                    strayQuotes++;
+                }
+            }
+
+            justClosed = closes;
+            isFieldStart = !isQuoted && (character == separator || character is '\n' or '\r');
+        }
+
+        return quotedFields > 0 || strayQuotes == 0;
     }
 
     // The score is the share of lines whose count equals the most common non-zero count, weighted

@@ -18,7 +18,8 @@ internal sealed class CsvRowReader : IRowReader
             .Reader(options => options with
             {
                 HasHeader = false,
-                Unescape = true,
+                Unescape = dialect.HasQuoting,
+                DisableQuotesParsing = !dialect.HasQuoting,
                 DisableColCountCheck = true,
             })
             .From(_text);

@@ -10,6 +10,7 @@ namespace Ckan.Ingest.Reading;
 /// </summary>
 internal sealed class XlsxRowReader : IRowReader
 {
+    private readonly string _fileName;
     private readonly FileStream _stream;
     private readonly IExcelDataReader _reader;
     private string[] _cells = [];
@@ -23,6 +24,7 @@ internal sealed class XlsxRowReader : IRowReader
 
     public XlsxRowReader(string path)
     {
+        _fileName = Path.GetFileName(path);
         _stream = File.OpenRead(path);
         try
         {
@@ -42,7 +44,7 @@ internal sealed class XlsxRowReader : IRowReader
 
     public bool MoveNext()
     {
-        if (!_reader.Read())
+        if (!ReadRow())
         {
             return false;
         }
@@ -62,6 +64,19 @@ internal sealed class XlsxRowReader : IRowReader
     }
 
     public ReadOnlySpan<char> GetCell(int index) => _cells[index];
+
+    private bool ReadRow()
+    {
+        try
+        {
+            return _reader.Read();
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            throw new IngestException(
+                $"The file {_fileName} could not be read after sheet row {_row}: {error.Message}", error);
+        }
+    }
 
     public void Dispose()
     {

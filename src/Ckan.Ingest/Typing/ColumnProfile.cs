@@ -127,7 +127,52 @@ internal sealed class ColumnProfile
     }
 
     /// <summary>Parses a trimmed value in one layout.</summary>
-    public static bool TryParse(ReadOnlySpan<char> value, DateFormat format, out DateTime parsed) =>
-        DateTime.TryParseExact(
+    public static bool TryParse(ReadOnlySpan<char> value, DateFormat format, out DateTime parsed)
+    {
+        if (ReferenceEquals(format, DateFormat.IsoDate))
+        {
+            return TryParseIsoDate(value, out parsed);
+        }
+
+        return DateTime.TryParseExact(
             value, format.Pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out parsed);
+    }
+
+    // ISO dates are by far the most common layout, and reading the digits directly is several times
+    // faster than the general parser; it accepts exactly what "yyyy-MM-dd" accepts.
+    private static bool TryParseIsoDate(ReadOnlySpan<char> value, out DateTime parsed)
+    {
+        parsed = default;
+        if (value.Length != 10 || value[4] != '-' || value[7] != '-'
+            || !TryReadDigits(value[..4], out var year)
+            || !TryReadDigits(value.Slice(5, 2), out var month)
+            || !TryReadDigits(value.Slice(8, 2), out var day))
+        {
+            return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        parsed = new DateTime(year, month, day);
+        return true;
+    }
+
+    private static bool TryReadDigits(ReadOnlySpan<char> digits, out int number)
+    {
+        number = 0;
+        foreach (var digit in digits)
+        {
+            if (!char.IsAsciiDigit(digit))
+            {
+                return false;
+            }
+
+            number = number * 10 + (digit - '0');
+        }
+
+        return true;
+    }
 }

@@ -75,6 +75,12 @@ internal static class MultipartFormReader
             upload?.Dispose();
             throw new BadRequestException("Form Error: the form body could not be read: " + error.Message);
         }
+        catch (IOException error) when (error is not BadHttpRequestException)
+        {
+            // A body cut short by the client ends here; Kestrel's own limits keep their status upstream.
+            upload?.Dispose();
+            throw new BadRequestException("Form Error: the form body could not be read: " + error.Message);
+        }
         catch
         {
             upload?.Dispose();

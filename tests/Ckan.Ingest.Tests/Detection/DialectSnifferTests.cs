@@ -27,4 +27,20 @@ public sealed class DialectSnifferTests
 
         Assert.Equal(',', dialect.Separator);
     }
+
+    [Fact]
+    public void Stray_quotes_without_quoted_fields_turn_quoting_off()
+    {
+        var dialect = DialectSniffer.Sniff("size,n\n12\" pipe,1\n3/4\" bolt,2\n", isComplete: true);
+
+        Assert.False(dialect.HasQuoting);
+    }
+
+    [Fact]
+    public void Quoted_fields_with_escaped_quotes_keep_quoting()
+    {
+        var dialect = DialectSniffer.Sniff("a,b\n\"say \"\"hi\"\"\",1\n", isComplete: true);
+
+        Assert.True(dialect.HasQuoting);
+    }
 }

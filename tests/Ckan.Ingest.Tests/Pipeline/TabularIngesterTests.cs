@@ -129,6 +129,21 @@ public sealed class TabularIngesterTests : IDisposable
         Assert.Equal("text", sink.TypeOf("mixed"));
     }
 
+    [Theory]
+    [InlineData("2024-02-30")]
+    [InlineData("2024-13-01")]
+    [InlineData("2024-1-01")]
+    [InlineData("0000-01-01")]
+    public async Task Impossible_iso_dates_make_column_text(string impossible)
+    {
+        var path = _files.Write("iso.csv", "d\n2024-02-29\n" + impossible + "\n");
+        var sink = new MemorySink();
+
+        await TabularIngester.IngestAsync(path, sink, CancellationToken);
+
+        Assert.Equal("text", sink.TypeOf("d"));
+    }
+
     [Fact]
     public async Task Empty_cells_are_null_and_do_not_change_type()
     {
@@ -282,6 +297,36 @@ public sealed class TabularIngesterTests : IDisposable
 
         Assert.Equal(1, result.RowCount);
         Assert.Equal(["x, \"y\"", "line 1\nline 2"], sink.Rows[0]);
+    }
+
+    [Fact]
+    public async Task Inch_marks_do_not_join_lines()
+    {
+        var path = _files.Write("inches.csv", "size,n\n12\" pipe,1\nbolt,2\nnut,3\n");
+        var sink = new MemorySink();
+
+        var result = await TabularIngester.IngestAsync(path, sink, CancellationToken);
+
+        Assert.Equal(3, result.RowCount);
+        Assert.Equal(["12\" pipe", "bolt", "nut"], sink.Column("size"));
+        Assert.Equal([1, 2, 3], sink.Column("n"));
+    }
+
+    [Fact]
+    public async Task Zip_that_is_not_a_workbook_is_rejected()
+    {
+        var path = Path.Combine(_files.Folder, "archive.xlsx");
+        using (var archive = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            var entry = archive.CreateEntry("hello.txt");
+            await using var writer = new StreamWriter(await entry.OpenAsync(CancellationToken));
+            await writer.WriteAsync("not a sheet");
+        }
+
+        var error = await Assert.ThrowsAsync<IngestException>(
+            () => TabularIngester.IngestAsync(path, new MemorySink(), CancellationToken));
+
+        Assert.Contains("archive.xlsx is not a readable XLSX workbook", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -277,6 +277,22 @@ public sealed class ResourceUploadTests
         Assert.Empty(StoredFiles(portal));
     }
 
+    [Fact]
+    public async Task Malformed_multipart_body_is_bad_request()
+    {
+        await using var portal = await TestPortal.StartAsync(cancellationToken: CancellationToken);
+        var admin = await portal.CreateUserAsync(sysadmin: true, CancellationToken);
+        using var content = new StringContent("--b\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"a.csv\"\r\n\r\nunterminated");
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/3/action/resource_create") { Content = content };
+
+        var response = await portal.SendAsync(request, admin.Token, CancellationToken);
+
+        ApiAssert.Status(response, HttpStatusCode.BadRequest);
+        Assert.Contains("Form Error", response.Text, StringComparison.Ordinal);
+        Assert.Empty(StoredFiles(portal));
+    }
+
     private static async Task<JsonObject> NewDatasetAsync(TestPortal portal, JsonObject fields)
     {
         fields["owner_org"] ??= await portal.CreateOrganizationAsync(CancellationToken);
