@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Ckan.Core.Actions;
 using Ckan.Core.Json;
 using Ckan.DataStore.Actions;

@@ -45,6 +45,10 @@ public sealed partial class PostgresDataStore
 
         await transaction.CommitAsync(cancellationToken);
         Forget(resourceId);
+
+        // A new table has no statistics and an empty visibility map until autovacuum comes by, so the first
+        // searches would get poor plans and heap reads on index-only scans. VACUUM cannot run in a transaction.
+        await ExecuteAsync(connection, $"VACUUM (ANALYZE) {table}", cancellationToken);
         return count;
     }
 

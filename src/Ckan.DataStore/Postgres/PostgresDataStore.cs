@@ -21,6 +21,7 @@ public sealed partial class PostgresDataStore : IDataStore
     private readonly int _timeoutMilliseconds;
 
     // Table shapes are read from the system catalog once and dropped on every change made here.
+    // NOTE: a column added by another process (a second portal, psql) is not seen until this one restarts.
     private readonly ConcurrentDictionary<string, TableSchema> _schemas = new(StringComparer.Ordinal);
 
     public PostgresDataStore(string writeUrl, string readUrl, int timeoutMilliseconds)
