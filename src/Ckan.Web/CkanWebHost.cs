@@ -6,6 +6,7 @@ using Ckan.Search.Lucene;
 using Ckan.Storage;
 using Ckan.Web.Api;
 using Ckan.Web.Auth;
+using Ckan.Web.Ui;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Logging;
 namespace Ckan.Web;
 
 /// <summary>
-/// Builds the portal's web application: Kestrel, the Action API and the services behind it, for a
+/// Builds the portal's web application: Kestrel, the Action API, the web pages and the services behind them, for a
 /// given configuration. Used by <c>ckan run</c>, the tests and the benchmarks.
 /// </summary>
 public static class CkanWebHost
@@ -48,12 +49,16 @@ public static class CkanWebHost
 
         // A failed start (port in use) is reported once by the caller, without the host's stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
+
+        // The key ring of login cookies is stored unencrypted in the data folder, as secret.key is.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton<ICatalogStore>(store);
         builder.Services.AddSingleton(migrator);
         builder.Services.AddSingleton(services);
         builder.Services.AddSingleton<ISearchIndex>(search);
         builder.Services.AddSingleton<ApiTokenAuthenticator>();
+        builder.AddWebUi(config);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -63,6 +68,7 @@ public static class CkanWebHost
             http.Response.ContentType = "text/plain; charset=utf-8";
             await http.Response.WriteAsync("Internal Server Error", http.RequestAborted);
         }));
+        app.UseWebUi();
         app.MapActionApi();
 
         app.Lifetime.ApplicationStopped.Register(services.Dispose);

@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(7004, LogLevel.Debug, "API token {TokenId} rejected: {Reason}")]
     public static partial void TokenRejected(ILogger logger, string tokenId, string reason);
+
+    [LoggerMessage(7006, LogLevel.Error, "Page {Path} failed with an unexpected error")]
+    public static partial void PageFailed(ILogger logger, string path, Exception exception);
 }

@@ -22,6 +22,12 @@ public sealed class ActionContext(CkanServices services, UserRow? user, bool ign
     /// <summary>Whether authorization checks are skipped, as for CKAN's site user in the CLI.</summary>
     public bool IgnoreAuth { get; } = ignoreAuth;
 
+    /// <summary>
+    /// Whether the call comes from the portal's web pages rather than the Action API; CKAN's
+    /// <c>ckan.auth.create_user_via_web</c> and <c>create_user_via_api</c> tell the two apart.
+    /// </summary>
+    public bool IsWebForm { get; init; }
+
     /// <summary>Whether the caller passes every authorization check.</summary>
     public bool IsSysadmin => IgnoreAuth || User?.Sysadmin == true;
 
