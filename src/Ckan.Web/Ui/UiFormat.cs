@@ -34,4 +34,7 @@ public sealed class UiFormat(IStringLocalizer<UiText> text)
 
     /// <summary>Formats a whole number with the page language's digit grouping.</summary>
     public string Number(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>Formats a number of datasets, such as "1 dataset" or "12 datasets".</summary>
+    public string DatasetCount(long value) => text[value == 1 ? "Count.Dataset" : "Count.Datasets", Number(value)];
 }

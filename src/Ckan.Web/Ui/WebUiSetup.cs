@@ -28,6 +28,7 @@ public static class WebUiSetup
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ActionRunner>();
         services.AddScoped<UiFormat>();
+        services.AddSingleton<LoginService>();
 
         var keys = DataProtectionKeyFolder(config);
         var protection = services.AddDataProtection().SetApplicationName("ckan-" + config.SiteId);
