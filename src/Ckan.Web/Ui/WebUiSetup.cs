@@ -23,6 +23,8 @@ public static class WebUiSetup
             .AddRazorPages(options => options.Conventions.ConfigureFilter(new ActionErrorPageFilter()))
             .AddApplicationPart(typeof(WebUiSetup).Assembly)
             .AddViewLocalization();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(
+            options => options.ModelMetadataDetailsProviders.Add(new EmptyStringMetadataProvider()));
         services.AddHttpContextAccessor();
         services.AddSingleton(new UiLocales(config));
         services.AddSingleton<MarkdownRenderer>();
@@ -41,6 +43,10 @@ public static class WebUiSetup
             .AddCookie(options =>
             {
                 options.Cookie.Name = LoginCookieName;
+
+                // Without a fixed path the cookie would follow the language prefix (/es), so logging out in
+                // one language would leave the login of another in place.
+                options.Cookie.Path = "/";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.SecurePolicy = config.SiteUrl.StartsWith("https://", StringComparison.Ordinal)
@@ -51,7 +57,11 @@ public static class WebUiSetup
                 options.ExpireTimeSpan = TimeSpan.FromDays(14);
                 options.SlidingExpiration = true;
             });
-        services.AddAntiforgery(options => options.Cookie.Name = "ckan_csrf");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "ckan_csrf";
+            options.Cookie.Path = "/";
+        });
     }
 
     /// <summary>
