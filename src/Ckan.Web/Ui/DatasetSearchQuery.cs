@@ -9,7 +9,7 @@ namespace Ckan.Web.Ui;
 /// <summary>
 /// The state of a dataset search page, read from and written to the URL as CKAN does:
 /// <c>?q=rain&amp;tags=water&amp;organization=met-office&amp;sort=metadata_modified+desc&amp;page=2</c>.
-/// Each facet field may appear several times; all chosen values must match.
+/// Each facet field may appear several times, and a dataset must match every chosen value.
 /// </summary>
 public sealed class DatasetSearchQuery
 {
@@ -46,7 +46,7 @@ public sealed class DatasetSearchQuery
     /// <summary>The page number, from 1.</summary>
     public int Page { get; }
 
-    /// <summary>The chosen facet values as (field, value) pairs, in URL order.</summary>
+    /// <summary>The chosen facet values as (field, value) pairs, fields in the order they first appear in the URL.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Filters { get; }
 
     /// <summary>Reads the search state from a query string, ignoring unknown keys and invalid values.</summary>
@@ -63,7 +63,7 @@ public sealed class DatasetSearchQuery
             ? number
             : 1;
         var filters = new List<KeyValuePair<string, string>>();
-        foreach (var field in FacetFields)
+        foreach (var field in query.Keys.Where(key => FacetFields.Contains(key, StringComparer.Ordinal)))
         {
             foreach (var value in query[field])
             {
