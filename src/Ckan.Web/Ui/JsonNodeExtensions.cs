@@ -31,9 +31,22 @@ public static class JsonNodeExtensions
     public static bool Flag(this JsonNode? node, string key) =>
         node is JsonObject obj && obj[key] is JsonValue value && value.GetValueKind() == JsonValueKind.True;
 
-    /// <summary>Returns the value at <paramref name="key"/> as a whole number; zero when absent.</summary>
-    public static long Number(this JsonNode? node, string key) =>
-        node is JsonObject obj && obj[key] is JsonValue value && value.TryGetValue<long>(out var number) ? number : 0;
+    /// <summary>Returns the value at <paramref name="key"/> as a whole number; zero when absent or not a number.</summary>
+    public static long Number(this JsonNode? node, string key)
+    {
+        if (node is not JsonObject obj || obj[key] is not JsonValue value)
+        {
+            return 0;
+        }
+
+        // Results built in memory hold the CLR type they were made from, which TryGetValue does not convert.
+        if (value.TryGetValue<long>(out var number))
+        {
+            return number;
+        }
+
+        return value.TryGetValue<int>(out var small) ? small : 0;
+    }
 
     /// <summary>Returns the title, else the name, as CKAN's display_name does.</summary>
     public static string DisplayName(this JsonNode? node) =>
