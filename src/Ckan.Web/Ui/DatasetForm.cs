@@ -47,7 +47,9 @@ public sealed class DatasetForm
         AuthorEmail = dataset.Str("author_email") ?? "",
         Maintainer = dataset.Str("maintainer") ?? "",
         MaintainerEmail = dataset.Str("maintainer_email") ?? "",
-        Extras = dataset.List("extras").Select(extra => new CustomFieldRow(extra.Str("key") ?? "", extra.Str("value") ?? "")).ToList(),
+        Extras = dataset.List("extras")
+            .Select(extra => new CustomFieldRow(extra.Str("key") ?? "", extra.Str("value") ?? ""))
+            .ToList(),
     };
 
     /// <summary>
@@ -90,9 +92,12 @@ public sealed class DatasetForm
         return input;
     }
 
-    /// <summary>Returns the custom field rows followed by the blank rows the form offers.</summary>
+    /// <summary>Returns the filled custom field rows followed by the blank rows the form offers.</summary>
     public IReadOnlyList<CustomFieldRow> CustomFieldRowsWithBlanks() =>
-        [.. Extras, .. Enumerable.Repeat(new CustomFieldRow("", ""), BlankCustomFieldRows)];
+        [
+            .. Extras.Where(extra => !string.IsNullOrWhiteSpace(extra.Key)),
+            .. Enumerable.Repeat(new CustomFieldRow("", ""), BlankCustomFieldRows),
+        ];
 
     /// <summary>Makes a dataset name from a title: lowercase ASCII letters and digits joined by hyphens.</summary>
     public static string NameFromTitle(string title)

@@ -35,6 +35,7 @@ public sealed class PublisherJourneyTests(BrowserFixture browser) : IClassFixtur
         await LogInAsync(page, user);
         await CreateOrganizationAsync(page, organization);
         await CreateDatasetAsync(page, organization, dataset, word);
+        await EditDatasetAsync(page, dataset);
         await FindBySearchAndFacetAsync(page, dataset, word);
         await SwitchToSpanishAsync(page);
         await LogOutAsync(page, "Cerrar sesión");
@@ -67,6 +68,44 @@ public sealed class PublisherJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke harvester" }).ClickAsync();
         await Expect(page.Locator(".alert-success")).ToContainTextAsync("revoked");
         await Expect(page.Locator("td:first-child", new() { HasText = "harvester" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Dataset_form_shows_validation_errors_in_spanish()
+    {
+        await using var context = await browser.RequireBrowser().NewContextAsync(new() { BaseURL = _portal.Address });
+        var page = await context.NewPageAsync();
+        await RegisterAsync(page, Names.Unique("errors"));
+        await page.GotoAsync("/es/organization/new");
+        await page.FillAsync("#group-title", "Agencia del agua");
+        await page.ClickAsync("#group-create");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Agencia del agua");
+
+        await page.GotoAsync("/es/dataset/new");
+        await page.FillAsync("#field-title", "Embalses");
+        await page.FillAsync("#field-name", "Nombre Malo!");
+        await page.ClickAsync("#dataset-next");
+
+        await Expect(page.Locator("#error-summary")).ToContainTextAsync("Nombre en la dirección");
+        await Expect(page.Locator("#field-name-error")).ToContainTextAsync("Solo puede contener letras minúsculas");
+        await Expect(page.Locator("#field-name")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#field-title")).ToHaveValueAsync("Embalses");
+        await browser.ScreenshotAsync(page, "dataset-errors-es");
+    }
+
+    [Fact]
+    public async Task Wrong_password_shows_login_error()
+    {
+        await using var context = await browser.RequireBrowser().NewContextAsync(new() { BaseURL = _portal.Address });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/user/login");
+
+        await page.FillAsync("#login", "nobody-here");
+        await page.FillAsync("#password", "wrong password");
+        await page.ClickAsync("#login-submit");
+
+        await Expect(page.Locator("#login-error")).ToContainTextAsync("Bad user name or password");
+        await Expect(page.Locator(".user-menu")).ToHaveCountAsync(0);
     }
 
     private async Task RegisterAsync(IPage page, string user)
@@ -153,6 +192,20 @@ public sealed class PublisherJourneyTests(BrowserFixture browser) : IClassFixtur
 
         await Expect(page.Locator("#resource-download")).ToHaveAttributeAsync("href", "https://example.org/rainfall.csv");
         await browser.ScreenshotAsync(page, "resource");
+    }
+
+    private async Task EditDatasetAsync(IPage page, string dataset)
+    {
+        await page.GotoAsync("/dataset/" + dataset);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit dataset" }).ClickAsync();
+        await Expect(page.Locator("#extra-key-0")).ToHaveValueAsync("spatial");
+        await page.FillAsync("#field-version", "2.0");
+        await page.ClickAsync("#dataset-save");
+
+        await Expect(page).ToHaveURLAsync(new Regex("/dataset/" + dataset + "$"));
+        await Expect(page.Locator(".info-table")).ToContainTextAsync("2.0");
+        await Expect(page.Locator(".info-table")).ToContainTextAsync("Coast");
+        await Expect(page.Locator(".resource-list li")).ToHaveCountAsync(1);
     }
 
     private async Task FindBySearchAndFacetAsync(IPage page, string dataset, string word)
