@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Ckan.Web.Ui;
 
 /// <summary>
-/// Turns the CKAN errors an action throws while a page runs into status codes, which the error page
-/// then renders: not found is 404, not authorized is 403 (a visitor is sent to the login form instead,
-/// as CKAN does), a bad search query is 400.
+/// Turns the CKAN errors an action throws while a page runs into status codes for the error page.
+/// Not found becomes 404 and a bad search query 400. Not authorized becomes 403, or a redirect to the
+/// login form for a visitor, as in CKAN.
 /// </summary>
 public sealed class ActionErrorPageFilter : IAsyncPageFilter
 {

@@ -5,7 +5,7 @@ namespace Ckan.Web.Ui;
 
 /// <summary>
 /// Picks the page language from CKAN's URL prefix (<c>/es/dataset</c>) and moves the prefix into the
-/// request's path base, so routing sees <c>/dataset</c> and every generated link keeps the prefix.
+/// request's path base, so routes match <c>/dataset</c> and every generated link keeps the prefix.
 /// </summary>
 public sealed class LocaleMiddleware(RequestDelegate next, UiLocales locales)
 {

@@ -43,8 +43,8 @@ public sealed class UiLocales
     };
 
     /// <summary>
-    /// Returns the culture that formats dates and numbers for the locale; the invariant culture when the
-    /// runtime has no culture data (a build with invariant globalization).
+    /// Returns the culture that formats dates and numbers for the locale. A runtime built with invariant
+    /// globalization has no culture data, so it gets the invariant culture.
     /// </summary>
     public static CultureInfo Culture(string locale)
     {

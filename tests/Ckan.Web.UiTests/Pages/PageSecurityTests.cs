@@ -89,7 +89,7 @@ public sealed class PageSecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Edit_form_of_private_dataset_is_not_found_for_visitor()
+    public async Task Private_dataset_edit_form_is_not_found()
     {
         var token = TestContext.Current.CancellationToken;
         var name = await CreatePrivateDatasetAsync(token);
@@ -128,7 +128,7 @@ public sealed class PageSecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Register_is_forbidden_when_web_sign_up_is_off()
+    public async Task Register_forbidden_without_web_sign_up()
     {
         var token = TestContext.Current.CancellationToken;
         await using var closed = await UiPortal.StartAsync(

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Ckan.Web.UiTests.Pages;
 
 /// <summary>
-/// The public pages a visitor sees, in a real browser on a small catalog, with screenshots of each
+/// The public pages as a visitor gets them, in a real browser on a small catalog, with screenshots of each
 /// (desktop and phone widths) in the fixture's folder.
 /// </summary>
 public sealed class PublicPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime

@@ -49,7 +49,7 @@ public sealed class PublisherJourneyTests(BrowserFixture browser) : IClassFixtur
     }
 
     [Fact]
-    public async Task Api_tokens_page_shows_new_token_once_and_revokes_it()
+    public async Task Api_token_shown_once_then_revoked()
     {
         await using var context = await browser.RequireBrowser().NewContextAsync(new() { BaseURL = _portal.Address });
         var page = await context.NewPageAsync();

@@ -15,7 +15,7 @@ public sealed class DatasetFormTests
     }
 
     [Fact]
-    public void Action_input_splits_tags_and_drops_empty_custom_fields()
+    public void Action_input_splits_tags_drops_blank_fields()
     {
         var form = new DatasetForm
         {

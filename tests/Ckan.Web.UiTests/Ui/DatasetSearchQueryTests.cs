@@ -30,7 +30,7 @@ public sealed class DatasetSearchQueryTests
     }
 
     [Fact]
-    public void Toggling_a_facet_adds_it_and_returns_to_first_page()
+    public void Toggled_facet_returns_to_first_page()
     {
         var query = Parse("?q=rain&tags=water&page=4");
 
