@@ -192,6 +192,13 @@ public sealed class PublisherJourneyTests(BrowserFixture browser) : IClassFixtur
 
         await Expect(page.Locator("#resource-download")).ToHaveAttributeAsync("href", "https://example.org/rainfall.csv");
         await browser.ScreenshotAsync(page, "resource");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit resource" }).ClickAsync();
+        await Expect(page.Locator("#resource-url")).ToHaveValueAsync("https://example.org/rainfall.csv");
+        await page.FillAsync("#resource-name", "Rainfall by station and day");
+        await page.ClickAsync("#resource-save");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Rainfall by station and day");
+        await Expect(page.Locator("#resource-download")).ToHaveAttributeAsync("href", "https://example.org/rainfall.csv");
     }
 
     private async Task EditDatasetAsync(IPage page, string dataset)
