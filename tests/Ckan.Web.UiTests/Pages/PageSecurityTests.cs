@@ -114,6 +114,33 @@ public sealed class PageSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Script_source_address_is_not_a_link()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var organization = Names.Unique("org");
+        var name = Names.Unique("sourced");
+        await _portal.ArrangeAsync("organization_create", new JsonObject { ["name"] = organization }, token);
+        await _portal.ArrangeAsync(
+            "package_create",
+            new JsonObject
+            {
+                ["name"] = name,
+                ["owner_org"] = organization,
+                ["url"] = "javascript:alert(document.cookie)",
+                ["resources"] = new JsonArray(new JsonObject { ["url"] = "javascript:alert(1)", ["name"] = "trap" }),
+            },
+            token);
+        using var client = new PageClient(_portal.Address);
+
+        using var dataset = await client.GetAsync("/dataset/" + name, token);
+        var html = await dataset.Content.ReadAsStringAsync(token);
+
+        Assert.Equal(HttpStatusCode.OK, dataset.StatusCode);
+        Assert.Contains("javascript:alert(document.cookie)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"javascript:", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Unknown_page_shows_not_found_page_without_details()
     {
         var token = TestContext.Current.CancellationToken;

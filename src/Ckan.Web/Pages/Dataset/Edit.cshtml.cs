@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Ckan.Core.Errors;
 using Ckan.Web.Ui;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -68,7 +70,7 @@ public sealed class EditModel(ActionRunner actions, IStringLocalizer<UiText> tex
         }
     }
 
-    private async Task LoadPageAsync(System.Text.Json.Nodes.JsonObject dataset, CancellationToken cancellationToken)
+    private async Task LoadPageAsync(JsonObject dataset, CancellationToken cancellationToken)
     {
         DatasetName = dataset.Str("name") ?? "";
         DatasetTitle = dataset.DisplayName();
@@ -76,5 +78,5 @@ public sealed class EditModel(ActionRunner actions, IStringLocalizer<UiText> tex
         Options = await DatasetFormOptions.LoadAsync(actions, cancellationToken);
     }
 
-    private StatusCodeResult Forbid403() => StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+    private StatusCodeResult Forbid403() => StatusCode(StatusCodes.Status403Forbidden);
 }
