@@ -44,6 +44,27 @@ public sealed class PageSecurityTests : IAsyncLifetime
         Assert.Empty(await SearchAsync("\"No token\"", token));
     }
 
+    [Fact]
+    public async Task Dataset_form_reports_user_without_organization()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var user = await CreateUserAsync(token);
+        var (client, _) = await LogInAsync(user, "/dataset", token);
+        using var session = client;
+
+        var form = await (await client.GetAsync("/dataset/new", token)).Content.ReadAsStringAsync(token);
+        var formToken = await client.GetFormTokenAsync("/dataset/new", token);
+        using var response = await client.PostFormAsync(
+            "/dataset/new",
+            new Dictionary<string, string> { ["Form.Title"] = "Orphan", ["__RequestVerificationToken"] = formToken },
+            token);
+
+        Assert.Contains("id=\"no-organization\"", form, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("You may not add datasets", await response.Content.ReadAsStringAsync(token), StringComparison.Ordinal);
+        Assert.Empty(await SearchAsync("Orphan", token));
+    }
+
     [Theory]
     [InlineData("//evil.example/steal")]
     [InlineData("https://evil.example/steal")]

@@ -48,8 +48,14 @@ public sealed class NewModel(ActionRunner actions, IStringLocalizer<UiText> text
         catch (ValidationException error)
         {
             Errors.AddFrom(error, text);
-            Options = await DatasetFormOptions.LoadAsync(actions, cancellationToken);
-            return Page();
         }
+        catch (NotAuthorizedException)
+        {
+            // package_create decides who may add datasets where, so its refusal is shown beside the organization.
+            Errors.Add("owner_org", text["DatasetForm.NotAllowed"]);
+        }
+
+        Options = await DatasetFormOptions.LoadAsync(actions, cancellationToken);
+        return Page();
     }
 }
