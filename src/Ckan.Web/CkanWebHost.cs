@@ -9,6 +9,7 @@ using Ckan.Web.Api;
 using Ckan.Web.Auth;
 using Ckan.Web.Plugins;
 using Ckan.Web.Uploads;
+using Ckan.Web.Ui;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ using Microsoft.Extensions.Logging;
 namespace Ckan.Web;
 
 /// <summary>
-/// Builds the portal's web application: Kestrel, the Action API and the services behind it, for a
+/// Builds the portal's web application: Kestrel, the Action API, the web pages and the services behind them, for a
 /// given configuration. Used by <c>ckan run</c>, the tests and the benchmarks.
 /// </summary>
 public static class CkanWebHost
@@ -53,6 +54,9 @@ public static class CkanWebHost
 
         // A failed start (port in use) is reported once by the caller, without the host's stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
+
+        // The key ring of login cookies is stored unencrypted in the data folder, as secret.key is.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton<ICatalogStore>(store);
         builder.Services.AddSingleton(migrator);
@@ -66,6 +70,7 @@ public static class CkanWebHost
             builder.Services.AddSingleton(_ => dataStore);
         }
 
+        builder.AddWebUi(config);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -81,6 +86,7 @@ public static class CkanWebHost
             http.Response.ContentType = "text/plain; charset=utf-8";
             await http.Response.WriteAsync("Internal Server Error", http.RequestAborted);
         }));
+        app.UseWebUi();
         app.MapActionApi();
         app.MapResourceDownloads();
         app.MapWebPlugins(services);

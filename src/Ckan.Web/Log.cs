@@ -28,4 +28,7 @@ internal static partial class Log
         LogLevel.Warning,
         "Plugins listed in ckan.plugins without their feature in this portal: {Plugins}")]
     public static partial void PluginsWithoutFeature(ILogger logger, string plugins);
+
+    [LoggerMessage(7007, LogLevel.Error, "Page {Path} failed with an unexpected error")]
+    public static partial void PageFailed(ILogger logger, string path, Exception exception);
 }

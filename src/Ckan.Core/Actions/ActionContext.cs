@@ -32,6 +32,12 @@ public sealed class ActionContext(CkanServices services, UserRow? user, bool ign
     /// <summary>The file sent in the request's multipart <c>upload</c> field, or null.</summary>
     public StagedUpload? Upload { get; init; }
 
+    /// <summary>
+    /// Whether the call comes from the portal's web pages rather than the Action API; CKAN's
+    /// <c>ckan.auth.create_user_via_web</c> and <c>create_user_via_api</c> tell the two apart.
+    /// </summary>
+    public bool IsWebForm { get; init; }
+
     /// <summary>Whether the caller passes every authorization check.</summary>
     public bool IsSysadmin => IgnoreAuth || User?.Sysadmin == true;
 

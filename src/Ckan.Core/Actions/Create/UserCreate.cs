@@ -21,16 +21,20 @@ public static class UserCreate
     /// user_create: creates a user. Parameters: <c>name</c>, <c>email</c> and <c>password</c> (required;
     /// sysadmins may give <c>password_hash</c> instead), <c>fullname</c>, <c>about</c>, <c>image_url</c>,
     /// <c>id</c> and <c>sysadmin</c> (sysadmins only), <c>with_apitoken</c> (adds a <c>token</c>).
-    /// Anyone may call it when <c>ckan.auth.create_user_via_api</c> is on; otherwise only sysadmins.
+    /// Anyone may call it when <c>ckan.auth.create_user_via_api</c> is on (<c>create_user_via_web</c> for the
+    /// web pages' sign-up form); otherwise only sysadmins.
     /// </summary>
     public static async Task<ActionResult> UserCreateAsync(
         ActionContext context,
         JsonObject data,
         CancellationToken cancellationToken)
     {
-        if (!context.IsSysadmin && !context.Config.AuthOption("create_user_via_api"))
+        var option = context.IsWebForm ? "create_user_via_web" : "create_user_via_api";
+        if (!context.IsSysadmin && !context.Config.AuthOption(option))
         {
-            throw new NotAuthorizedException($"User {context.UserName} not authorized to create users via the API");
+            throw new NotAuthorizedException(context.IsWebForm
+                ? $"User {context.UserName} not authorized to create users"
+                : $"User {context.UserName} not authorized to create users via the API");
         }
 
         await using var session = await context.Store.OpenSessionAsync(write: true, cancellationToken);
