@@ -27,7 +27,7 @@ public sealed class JobWorkerService(IJobQueue queue, JobHandlerRegistry handler
     public static void AddTo(
         IServiceCollection services,
         CkanConfig config,
-        Func<ILoggerFactory, JobHandlerRegistry> createHandlers)
+        Func<IServiceProvider, JobHandlerRegistry> createHandlers)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(config);
@@ -39,7 +39,7 @@ public sealed class JobWorkerService(IJobQueue queue, JobHandlerRegistry handler
         }
 
         services.AddSingleton(JobQueueFactory.Create(config));
-        services.AddSingleton(provider => createHandlers(provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(createHandlers);
         if (config.GetBool(Option, true))
         {
             services.AddHostedService<JobWorkerService>();

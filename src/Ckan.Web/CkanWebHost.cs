@@ -2,7 +2,9 @@ using Ckan.Core.Actions;
 using Ckan.Core.Catalog;
 using Ckan.Core.Config;
 using Ckan.Core.Search;
+using Ckan.DataPusher;
 using Ckan.DataStore;
+using Ckan.Jobs;
 using Ckan.Search.Lucene;
 using Ckan.Storage;
 using Ckan.Web.Api;
@@ -98,6 +100,15 @@ public static class CkanWebHost
         app.Lifetime.ApplicationStopped.Register(services.Dispose);
 
         var logger = app.Services.GetRequiredService<ILogger<CkanServices>>();
+        if (dataStore is not null && services.Plugins.Names.Contains(DataPusherOptions.PluginName))
+        {
+            // Loads run as jobs on the portal's queue: the in-server worker or `ckan jobs worker` takes them.
+            var queue = JobQueueFactory.Create(services.Config);
+            app.Lifetime.ApplicationStopped.Register(queue.Dispose);
+            DataPusherPlugin.Register(
+                services, queue, DataPusherOptions.FromConfig(services.Config), app.Services.GetRequiredService<ILogger<DataPusherActions>>());
+        }
+
         if (applied.Count > 0)
         {
             Log.SchemaUpgraded(logger, string.Join(", ", applied));

@@ -1,6 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Ckan.Core.Actions;
+using Ckan.DataPusher;
+using Ckan.DataStore;
 using Ckan.Jobs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Ckan.Cli.Commands;
@@ -27,6 +31,25 @@ public static class JobsCommand
     /// <summary>Returns the handlers that the workers of <c>ckan jobs worker</c> and <c>ckan run</c> run.</summary>
     public static JobHandlerRegistry CreateHandlers(ILoggerFactory loggers) =>
         new JobHandlerRegistry().Add(TestJob.Kind, TestJob.Handler(loggers.CreateLogger("Ckan.Jobs.TestJob")));
+
+    /// <summary>
+    /// Returns the handlers of the worker inside <c>ckan run</c>: those of <see cref="CreateHandlers(ILoggerFactory)"/>
+    /// and, with the DataStore and DataPusher on, the DataPusher's loads.
+    /// </summary>
+    public static JobHandlerRegistry CreateHandlers(IServiceProvider provider)
+    {
+        var loggers = provider.GetRequiredService<ILoggerFactory>();
+        var handlers = CreateHandlers(loggers);
+        var services = provider.GetRequiredService<CkanServices>();
+        if (provider.GetService<IDataStore>() is { } store && services.Plugins.Names.Contains(DataPusherOptions.PluginName))
+        {
+            var job = new PushToDataStoreJob(
+                services, store, DataPusherOptions.FromConfig(services.Config), loggers.CreateLogger<PushToDataStoreJob>());
+            handlers.Add(PushToDataStoreJob.Kind, job.RunAsync);
+        }
+
+        return handlers;
+    }
 
     private static Command BuildWorker(CommandIo io)
     {

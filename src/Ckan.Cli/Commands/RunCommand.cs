@@ -71,7 +71,7 @@ public static class RunCommand
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        JobWorkerService.AddTo(builder.Services, config, JobsCommand.CreateHandlers);
+        JobWorkerService.AddTo(builder.Services, config, provider => JobsCommand.CreateHandlers(provider));
     }
 
     // Kestrel listens on every interface for a host name it cannot parse, so names are resolved here

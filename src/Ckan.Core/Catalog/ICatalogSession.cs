@@ -181,4 +181,14 @@ public interface ICatalogSession : IAsyncDisposable
     Task<IReadOnlyList<ApiTokenRow>> ListApiTokensAsync(string userId, CancellationToken cancellationToken = default);
     Task<bool> DeleteApiTokenAsync(string id, CancellationToken cancellationToken = default);
     Task TouchApiTokenAsync(string id, string accessedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns the task_status row of an entity's task, or null when there is none.</summary>
+    Task<TaskStatusRow?> GetTaskStatusAsync(
+        string entityId,
+        string taskType,
+        string key,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts the row, or replaces the one with the same entity, task type and key.</summary>
+    Task SaveTaskStatusAsync(TaskStatusRow row, CancellationToken cancellationToken = default);
 }

@@ -13,10 +13,10 @@ internal static class CorePluginNames
         // Environment variables always apply here, whether or not envvars is listed.
         ["envvars"] = true,
 
-        // The web host turns the built-in DataStore on when this name is listed.
+        // The web host turns the built-in DataStore and DataPusher on when these names are listed.
         ["datastore"] = true,
+        ["datapusher"] = true,
         ["activity"] = false,
-        ["datapusher"] = false,
         ["image_view"] = false,
         ["text_view"] = false,
         ["datatables_view"] = false,

@@ -44,10 +44,14 @@ public sealed class TestPortal : IAsyncDisposable
     /// <summary>The folder holding this portal's database and files.</summary>
     public string Folder => _folder;
 
-    /// <summary>Starts a portal; <paramref name="options"/> add or override ckan.ini options.</summary>
+    /// <summary>
+    /// Starts a portal; <paramref name="options"/> add or override ckan.ini options, and
+    /// <paramref name="configure"/> adds services to the host, such as a job worker.
+    /// </summary>
     public static async Task<TestPortal> StartAsync(
         IReadOnlyDictionary<string, string>? options = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        Action<WebApplicationBuilder, CkanConfig>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ckan-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -65,12 +69,17 @@ public sealed class TestPortal : IAsyncDisposable
         }
 
         WebApplication app;
+        var config = CkanConfig.FromOptions(settings);
         try
         {
             app = await CkanWebHost.BuildAsync(
-                CkanConfig.FromOptions(settings),
+                config,
                 "http://127.0.0.1:0",
-                builder => builder.Logging.SetMinimumLevel(LogLevel.Warning),
+                builder =>
+                {
+                    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                    configure?.Invoke(builder, config);
+                },
                 cancellationToken);
             await app.StartAsync(cancellationToken);
         }

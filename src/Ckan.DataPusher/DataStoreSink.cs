@@ -1,0 +1,42 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Ckan.DataStore;
+using Ckan.DataStore.Schema;
+using Ckan.Ingest.Sinks;
+
+namespace Ckan.DataPusher;
+
+/// <summary>
+/// Loads an ingested file into a resource's DataStore table through the store's bulk load, which swaps the
+/// new table in only once every row is in, so a failed load leaves the previous table as it was.
+/// </summary>
+public sealed class DataStoreSink(IDataStore store, string resourceId) : ITabularSink
+{
+    /// <summary>The number of rows loaded by the last <see cref="WriteAsync"/>.</summary>
+    public long RowsLoaded { get; private set; }
+
+    public async Task WriteAsync(
+        IReadOnlyList<IngestField> fields,
+        IAsyncEnumerable<object?[]> rows,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var columns = fields.Select(field => new DataStoreField(
+            field.Id,
+            FieldType.Parse(field.Type) ?? FieldType.Text,
+            new JsonObject(field.Info.Select(item => KeyValuePair.Create(item.Key, (JsonNode?)item.Value)))))
+            .ToList();
+        RowsLoaded = await store.BulkLoadAsync(resourceId, columns, CopyRowsAsync(rows, cancellationToken), cancellationToken);
+    }
+
+    // The ingester reuses its row array, so each row is copied before the store may keep it in a batch.
+    private static async IAsyncEnumerable<IReadOnlyList<object?>> CopyRowsAsync(
+        IAsyncEnumerable<object?[]> rows,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return (object?[])row.Clone();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ckan.Core.Actions;
+using Ckan.Core.Errors;
+using Ckan.DataStore;
+using Ckan.DataStore.Actions;
+using Ckan.DataStore.Writing;
+using Ckan.Ingest;
+using Ckan.Ingest.Fetching;
+using Ckan.Ingest.Pipeline;
+using Ckan.Jobs;
+using Microsoft.Extensions.Logging;
+
+namespace Ckan.DataPusher;
+
+/// <summary>
+/// The job that loads a resource's file into its DataStore table: the uploaded file, or the file at the
+/// resource's URL within the fetch limits. The table is replaced only when the whole file loaded, and the
+/// task_status row records the outcome with a short log for <c>datapusher_status</c>.
+/// </summary>
+public sealed class PushToDataStoreJob(CkanServices services, IDataStore store, DataPusherOptions options, ILogger logger)
+{
+    /// <summary>The job kind in the queue.</summary>
+    public const string Kind = "datapusher";
+
+    /// <summary>Returns the request for a job that loads <paramref name="resourceId"/>.</summary>
+    public static JobRequest Request(string resourceId) => new()
+    {
+        Kind = Kind,
+        Title = "Push resource " + resourceId + " to the DataStore",
+        Payload = new JsonObject { ["resource_id"] = resourceId }.ToJsonString(),
+    };
+
+    public async Task RunAsync(Job job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var resourceId = JsonNode.Parse(job.Payload)?["resource_id"]?.GetValue<string>()
+            ?? throw new InvalidOperationException("The job has no resource_id.");
+        var log = new JsonArray();
+        try
+        {
+            AddLog(log, "INFO", $"Loading resource {resourceId} into the DataStore");
+            var rows = await LoadAsync(resourceId, log, cancellationToken);
+            AddLog(log, "INFO", $"Successfully pushed {rows} entries to \"{resourceId}\".");
+            await SaveAsync(job, resourceId, "complete", log, "{}", cancellationToken);
+            DataPusherLog.Loaded(logger, resourceId, rows);
+        }
+        catch (Exception error) when (error is IngestException or BulkLoadException or ValidationException
+            or NotFoundException or IOException)
+        {
+            AddLog(log, "ERROR", error.Message);
+            var detail = new JsonObject { ["message"] = error.Message }.ToJsonString();
+            await SaveAsync(job, resourceId, "error", log, detail, CancellationToken.None);
+            DataPusherLog.Failed(logger, resourceId, error.Message);
+            throw;
+        }
+    }
+
+    private async Task<long> LoadAsync(string resourceId, JsonArray log, CancellationToken cancellationToken)
+    {
+        var system = new ActionContext(services, null, ignoreAuth: true);
+        var resource = await CallAsync(system, "resource_show", new JsonObject { ["id"] = resourceId }, cancellationToken);
+        FetchedFile? fetched = null;
+        try
+        {
+            string path;
+            if (resource["url_type"]?.GetValue<string>() == "upload")
+            {
+                path = services.ResourceFiles?.GetPath(resourceId)
+                    ?? throw new IngestException("Uploads are off (ckan.storage_path is not set), so the file cannot be read.");
+                if (!File.Exists(path))
+                {
+                    throw new IngestException($"The uploaded file of resource {resourceId} is missing from the storage folder.");
+                }
+            }
+            else
+            {
+                var url = resource["url"]?.GetValue<string>() ?? "";
+                AddLog(log, "INFO", "Fetching " + url);
+                fetched = await UrlFetcher.FetchAsync(url, Path.Combine(Path.GetTempPath(), "ckan-datapusher"), options.Fetch,
+                    cancellationToken);
+                path = fetched.Path;
+            }
+
+            var sink = new DataStoreSink(store, resourceId);
+            var result = await TabularIngester.IngestAsync(path, sink, cancellationToken);
+            AddLog(log, "INFO", $"Detected {result.Fields.Count} columns: "
+                + string.Join(", ", result.Fields.Select(field => $"{field.Id} ({field.Type})")));
+            await DataStoreActiveFlag.SetAsync(system, resourceId, true, cancellationToken);
+            return sink.RowsLoaded;
+        }
+        finally
+        {
+            fetched?.Dispose();
+        }
+    }
+
+    private async Task SaveAsync(Job job, string resourceId, string state, JsonArray log, string error, CancellationToken cancellationToken)
+    {
+        var value = new JsonObject { ["job_id"] = job.Id, ["logs"] = log }.ToJsonString();
+        await DataPusherTasks.SaveAsync(services, resourceId, state, value, error, cancellationToken);
+    }
+
+    private static async Task<JsonObject> CallAsync(ActionContext context, string action, JsonObject data, CancellationToken cancellationToken)
+    {
+        var result = await context.Services.Actions.Find(action)!.Handler(context, data, cancellationToken);
+        return (result.IsSerialized ? JsonNode.Parse(result.Utf8Json.Span) : result.Node)!.AsObject();
+    }
+
+    private static void AddLog(JsonArray log, string level, string message) => log.Add(new JsonObject
+    {
+        ["timestamp"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture),
+        ["message"] = message,
+        ["level"] = level,
+    });
+}
