@@ -3,8 +3,9 @@ using Ckan.Core.Search;
 namespace Ckan.Bench.Search;
 
 /// <summary>
-/// Passes every call to the real index and adds up the time spent in <see cref="IndexAsync"/>, so a
-/// rebuild's time splits into index writes and the rest (catalog reads and building dictionaries).
+/// Passes every call to the real index and adds up the time spent in <see cref="IndexAsync"/> and in
+/// ending a bulk load (its commit), so a rebuild's time splits into index writes and the rest (catalog
+/// reads and building dictionaries).
 /// </summary>
 internal sealed class TimedSearchIndex(ISearchIndex inner) : ISearchIndex
 {
@@ -22,9 +23,11 @@ internal sealed class TimedSearchIndex(ISearchIndex inner) : ISearchIndex
         }
         finally
         {
-            Interlocked.Add(ref _indexTicks, TimeProvider.System.GetElapsedTime(started).Ticks);
+            AddIndexTime(started);
         }
     }
+
+    public IAsyncDisposable BeginBulkLoad() => new TimedBulkLoad(this, inner.BeginBulkLoad());
 
     public Task DeleteAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
         inner.DeleteAsync(ids, cancellationToken);
@@ -41,4 +44,23 @@ internal sealed class TimedSearchIndex(ISearchIndex inner) : ISearchIndex
         inner.GetStoredAsync(id, cancellationToken);
 
     public void Dispose() => inner.Dispose();
+
+    private void AddIndexTime(long started) =>
+        Interlocked.Add(ref _indexTicks, TimeProvider.System.GetElapsedTime(started).Ticks);
+
+    private sealed class TimedBulkLoad(TimedSearchIndex index, IAsyncDisposable inner) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            var started = TimeProvider.System.GetTimestamp();
+            try
+            {
+                await inner.DisposeAsync();
+            }
+            finally
+            {
+                index.AddIndexTime(started);
+            }
+        }
+    }
 }

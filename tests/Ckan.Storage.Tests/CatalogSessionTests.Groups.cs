@@ -29,6 +29,21 @@ public abstract partial class CatalogSessionTests
     }
 
     [Fact]
+    public async Task Groups_read_back_by_name()
+    {
+        var organization = NewOrganization("batch-organization");
+        var group = NewGroup("batch-group");
+        await InsertGroupsAsync(organization, group);
+        var names = Enumerable.Range(0, 1200).Select(i => $"missing-{i}").Append("batch-group").Append("batch-organization");
+
+        var found = await ReadAsync(session => session.GetGroupsByNameAsync(names.ToList(), Token));
+
+        Assert.Equal(["batch-group", "batch-organization"], found.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(organization, found["batch-organization"]);
+        Assert.Equal(group, found["batch-group"]);
+    }
+
+    [Fact]
     public async Task Updated_group_keeps_created_time()
     {
         var organization = NewOrganization("before-update");

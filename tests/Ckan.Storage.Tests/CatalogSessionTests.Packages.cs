@@ -437,6 +437,22 @@ public abstract partial class CatalogSessionTests
     }
 
     [Fact]
+    public async Task Graph_tags_carry_their_vocabulary_name()
+    {
+        var vocabularyId = await InsertVocabularyAsync("instruments");
+        var package = NewPackage("vocabulary-named");
+        await InsertPackagesAsync(package);
+        TagReference[] tags = [new("free", null), new("cello", vocabularyId)];
+        await WriteAsync(session => session.ReplacePackageTagsAsync(package.Id, tags, Token));
+
+        var graphs = await ReadAsync(session => session.GetPackageGraphsAsync([package.Id], Token));
+
+        var graphTags = Assert.Single(graphs).Tags;
+        Assert.Equal("instruments", graphTags.Single(tag => tag.Name == "cello").VocabularyName);
+        Assert.Null(graphTags.Single(tag => tag.Name == "free").VocabularyName);
+    }
+
+    [Fact]
     public async Task Vocabulary_tag_is_reused_within_its_vocabulary()
     {
         var vocabularyId = await InsertVocabularyAsync("countries");

@@ -96,6 +96,15 @@ public interface ICatalogSession : IAsyncDisposable
     // Groups and organizations
 
     Task<GroupRow?> GetGroupAsync(string idOrName, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Returns the groups and organizations, in any state, that have one of these names, keyed by name;
+    /// names that match none are left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, GroupRow>> GetGroupsByNameAsync(
+        IReadOnlyCollection<string> names,
+        CancellationToken cancellationToken = default);
+
     Task InsertGroupAsync(GroupRow group, CancellationToken cancellationToken = default);
     Task UpdateGroupAsync(GroupRow group, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<ExtraRow>> GetGroupExtrasAsync(string groupId, CancellationToken cancellationToken = default);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Ckan.Core.Actions;
+using Ckan.Core.Catalog;
 using Ckan.Core.Dictization;
 
 namespace Ckan.Core.Search;
@@ -10,7 +11,10 @@ namespace Ckan.Core.Search;
 /// </summary>
 public static class FacetDisplay
 {
-    /// <summary>Returns <c>facets</c> and <c>search_facets</c>.</summary>
+    /// <summary>
+    /// Returns <c>facets</c> and <c>search_facets</c>. The group and organization names of a facet are
+    /// looked up in one catalog call per facet.
+    /// </summary>
     public static async Task<(JsonObject Facets, JsonObject SearchFacets)> BuildAsync(
         ActionContext context,
         IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> counts,
@@ -26,6 +30,7 @@ public static class FacetDisplay
         await using var session = await context.Store.OpenSessionAsync(write: false, cancellationToken);
         foreach (var (field, values) in counts)
         {
+            var displayNames = await DisplayNamesAsync(context, session, field, values, cancellationToken);
             var plain = new JsonObject();
             var items = new JsonArray();
             foreach (var value in values)
@@ -34,7 +39,7 @@ public static class FacetDisplay
                 items.Add(new JsonObject
                 {
                     ["count"] = value.Count,
-                    ["display_name"] = await DisplayNameAsync(context, session, field, value.Value, cancellationToken),
+                    ["display_name"] = displayNames.GetValueOrDefault(value.Value, value.Value),
                     ["name"] = value.Value,
                 });
             }
@@ -46,23 +51,28 @@ public static class FacetDisplay
         return (facets, searchFacets);
     }
 
-    private static async Task<string> DisplayNameAsync(
+    /// <summary>Returns the display names of a facet's values that differ from the values themselves.</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(
         ActionContext context,
-        Catalog.ICatalogSession session,
+        ICatalogSession session,
         string field,
-        string value,
+        IReadOnlyList<FacetCount> values,
         CancellationToken cancellationToken)
     {
         switch (field)
         {
             case "organization":
             case "groups":
-                var group = await session.GetGroupAsync(value, cancellationToken);
-                return group is null ? value : GroupDictizer.DisplayName(group);
+                var names = values.Select(value => value.Value).ToList();
+                var groups = await session.GetGroupsByNameAsync(names, cancellationToken);
+                return groups.ToDictionary(pair => pair.Key, pair => GroupDictizer.DisplayName(pair.Value));
             case "license_id":
-                return context.Services.Licenses.Find(value)?.Title ?? value;
+                return values
+                    .Select(value => (value.Value, Title: context.Services.Licenses.Find(value.Value)?.Title))
+                    .Where(license => license.Title is not null)
+                    .ToDictionary(license => license.Value, license => license.Title!);
             default:
-                return value;
+                return new Dictionary<string, string>();
         }
     }
 }

@@ -3,7 +3,8 @@ namespace Ckan.Core.Search;
 /// <summary>
 /// The dataset search index (Lucene.NET on disk in the embedded default). It stores each dataset's
 /// package_show dictionary so results need no catalog reads. Implementations are thread safe: many
-/// searches and writers may run at once, and a write is visible to searches when its call returns.
+/// searches and writers may run at once, and a write is visible to searches when its call returns,
+/// except during a bulk load.
 /// </summary>
 public interface ISearchIndex : IDisposable
 {
@@ -12,6 +13,13 @@ public interface ISearchIndex : IDisposable
 
     /// <summary>Removes the datasets with these ids; unknown ids are ignored.</summary>
     Task DeleteAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts a bulk load, as a rebuild does: until the returned object is disposed, writes may stay
+    /// invisible to searches and uncommitted, so the index can buffer them. Disposing it commits every
+    /// write and makes it visible. Bulk loads may overlap, and the index leaves bulk mode when the last ends.
+    /// </summary>
+    IAsyncDisposable BeginBulkLoad();
 
     /// <summary>Removes every dataset.</summary>
     Task ClearAsync(CancellationToken cancellationToken = default);

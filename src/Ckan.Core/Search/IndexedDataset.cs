@@ -17,4 +17,11 @@ public sealed record IndexedDataset
     /// unowned private datasets. A search shows a dataset when it shares one label with the caller.
     /// </summary>
     public required IReadOnlyList<string> PermissionLabels { get; init; }
+
+    /// <summary>
+    /// The names of the vocabularies the dataset's tags belong to, by vocabulary id. package_show gives
+    /// only the id, and CKAN indexes vocabulary tags in a field named after the vocabulary's name.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> VocabularyNames { get; init; } =
+        new Dictionary<string, string>(StringComparer.Ordinal);
 }

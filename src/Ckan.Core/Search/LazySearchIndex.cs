@@ -17,6 +17,9 @@ public sealed class LazySearchIndex(Func<ISearchIndex> open) : ISearchIndex
         _index.Value.DeleteAsync(ids, cancellationToken);
 
     /// <inheritdoc />
+    public IAsyncDisposable BeginBulkLoad() => _index.Value.BeginBulkLoad();
+
+    /// <inheritdoc />
     public Task ClearAsync(CancellationToken cancellationToken = default) => _index.Value.ClearAsync(cancellationToken);
 
     /// <inheritdoc />

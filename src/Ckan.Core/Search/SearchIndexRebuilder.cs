@@ -7,13 +7,13 @@ namespace Ckan.Core.Search;
 /// <summary>
 /// Rebuilds the search index from the catalog in batches, so memory stays bounded whatever the catalog's
 /// size, reporting progress after each batch. Reading the next batch from the catalog overlaps with
-/// indexing the previous one.
+/// indexing the previous one. Datasets become searchable when the rebuild ends.
 /// </summary>
 public static class SearchIndexRebuilder
 {
     /// <summary>
-    /// Datasets read and indexed per batch. Each batch is one index commit, which costs far more than a
-    /// dataset, so batches are large; at most three are in memory at once.
+    /// Datasets read and indexed per batch. At most three batches are in memory at once. The index
+    /// commits once, at the end of the rebuild, as a bulk load.
     /// </summary>
     public const int BatchSize = 2000;
 
@@ -47,6 +47,7 @@ public static class SearchIndexRebuilder
         var reader = ReadBatchesAsync(services, indexed, batches.Writer, stopReading.Token);
         var done = 0;
         var written = 0;
+        await using var bulkLoad = services.Search.BeginBulkLoad();
         try
         {
             await foreach (var (batch, read) in batches.Reader.ReadAllAsync(cancellationToken))

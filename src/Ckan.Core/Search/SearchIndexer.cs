@@ -95,7 +95,22 @@ public static class SearchIndexer
             Dictionary = dictionary,
             Json = JsonOutput.ToUtf8(displayed),
             PermissionLabels = PermissionLabels.ForDataset(graph.Package),
+            VocabularyNames = VocabularyNames(graph.Tags),
         };
+    }
+
+    private static Dictionary<string, string> VocabularyNames(IReadOnlyList<TagRow> tags)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var tag in tags)
+        {
+            if (tag is { VocabularyId: { } id, VocabularyName: { } name })
+            {
+                names[id] = name;
+            }
+        }
+
+        return names;
     }
 
     private static async Task WriteAsync(

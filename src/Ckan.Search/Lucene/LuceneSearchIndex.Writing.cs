@@ -45,7 +45,7 @@ public sealed partial class LuceneSearchIndex
             };
             Parallel.For(0, datasets.Count, options, i => _writer.UpdateDocument(
                 new Term(LuceneDocumentFactory.IdField, ids[i]),
-                LuceneDocumentFactory.Create(datasets[i], ids[i])));
+                _documentFactories.Value!.Create(datasets[i], ids[i])));
         }, commitNow: datasets.Count >= ParallelBatchSize);
         return Task.CompletedTask;
     }
@@ -74,13 +74,18 @@ public sealed partial class LuceneSearchIndex
 
     /// <summary>
     /// Runs a change and refreshes the searchers so the next search includes it. Large changes commit at
-    /// once; small ones within <see cref="CommitDelay"/>.
+    /// once; small ones within <see cref="CommitDelay"/>. During a bulk load, the change waits for its end.
     /// </summary>
     private void Write(Action change, bool commitNow)
     {
         try
         {
             change();
+            if (IsBulkLoading)
+            {
+                return;
+            }
+
             if (commitNow)
             {
                 Interlocked.Exchange(ref _hasUncommittedChanges, 0);

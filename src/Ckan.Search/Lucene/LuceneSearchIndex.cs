@@ -1,6 +1,7 @@
 using Ckan.Core.Search;
 using Ckan.Search.Lucene.Analysis;
 using Ckan.Search.Lucene.Facets;
+using Ckan.Search.Lucene.Indexing;
 using Ckan.Search.Lucene.Querying;
 using Ckan.Search.Lucene.Sorting;
 using Lucene.Net.Index;
@@ -20,6 +21,9 @@ namespace Ckan.Search.Lucene;
 /// </summary>
 public sealed partial class LuceneSearchIndex : ISearchIndex
 {
+    /// <summary>The writer's buffer outside bulk loads, in MiB.</summary>
+    private const double RAMBufferMB = 64;
+
     private const string RebuildAdvice =
         "The index is rebuilt from the catalog: delete that folder and run `ckan search-index rebuild`.";
 
@@ -30,6 +34,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
     private readonly FacetOrdinalCache _facetOrdinals = new();
     private readonly FacetTotalsCache _facetTotals = new();
     private readonly SortFactory _sorts = new(new NumericSortValues());
+    private readonly ThreadLocal<LuceneDocumentFactory> _documentFactories;
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
@@ -48,6 +53,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         _path = Path.GetFullPath(path);
         _clock = clock ?? TimeProvider.System;
         _queries = new SearchQueryFactory(_analyzer);
+        _documentFactories = new ThreadLocal<LuceneDocumentFactory>(() => new LuceneDocumentFactory(_analyzer));
 
         LuceneDirectory? directory = null;
         IndexWriter? writer = null;
@@ -62,6 +68,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         {
             writer?.Dispose();
             directory?.Dispose();
+            _documentFactories.Dispose();
             _analyzer.Dispose();
             throw Unavailable(error);
         }
@@ -96,6 +103,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         }
 
         _directory.Dispose();
+        _documentFactories.Dispose();
         _analyzer.Dispose();
     }
 
@@ -105,7 +113,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         Similarity = new BM25Similarity(),
 
         // A rebuild sends thousands of datasets per call; a larger buffer means fewer, larger segments.
-        RAMBufferSizeMB = 64,
+        RAMBufferSizeMB = RAMBufferMB,
     };
 
     private void RollBackQuietly()

@@ -6,6 +6,8 @@ namespace Ckan.Storage.Sqlite;
 
 internal sealed partial class SqliteCatalogSession
 {
+    private const int GroupNameChunk = 500;
+
     public Task<GroupRow?> GetGroupAsync(string idOrName, CancellationToken cancellationToken = default) =>
         QuerySingleAsync<GroupRow>(
             """
@@ -16,6 +18,28 @@ internal sealed partial class SqliteCatalogSession
             """,
             new { idOrName },
             cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, GroupRow>> GetGroupsByNameAsync(
+        IReadOnlyCollection<string> names,
+        CancellationToken cancellationToken = default)
+    {
+        var groups = new Dictionary<string, GroupRow>(StringComparer.Ordinal);
+
+        // Chunks keep each statement well below SQLite's limit on bound parameters.
+        foreach (var chunk in names.Distinct(StringComparer.Ordinal).Chunk(GroupNameChunk))
+        {
+            var rows = await QueryAsync<GroupRow>(
+                "SELECT * FROM \"group\" WHERE name IN @chunk",
+                new { chunk },
+                cancellationToken);
+            foreach (var row in rows)
+            {
+                groups[row.Name] = row;
+            }
+        }
+
+        return groups;
+    }
 
     public Task InsertGroupAsync(GroupRow group, CancellationToken cancellationToken = default) =>
         ExecuteAsync(

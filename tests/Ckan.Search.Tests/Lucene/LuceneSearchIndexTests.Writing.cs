@@ -1,5 +1,7 @@
 using System.Text;
 using Ckan.Core.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
 
 namespace Ckan.Search.Tests.Lucene;
 
@@ -16,6 +18,43 @@ public sealed partial class LuceneSearchIndexTests
         var result = await index.SearchAsync(new SearchRequest { Query = "straight" }, Token);
 
         Assert.Equal(1, result.Count);
+    }
+
+    [Fact]
+    public async Task Bulk_load_shows_writes_when_it_ends()
+    {
+        using var folder = new TemporaryFolder();
+        using var index = await CreateIndexAsync(folder);
+        var datasets = Enumerable.Range(0, 100)
+            .Select(i => DatasetFactory.Indexed(DatasetFactory.Create(name: $"bulk-{i}", title: "Loaded in bulk")))
+            .ToList();
+        var outer = index.BeginBulkLoad();
+        var inner = index.BeginBulkLoad();
+
+        await index.IndexAsync(datasets, Token);
+        await inner.DisposeAsync();
+        var duringLoad = await index.SearchAsync(new SearchRequest { Query = "bulk" }, Token);
+        await outer.DisposeAsync();
+        var afterLoad = await index.SearchAsync(new SearchRequest { Query = "bulk" }, Token);
+
+        Assert.Equal(0, duringLoad.Count);
+        Assert.Equal(100, afterLoad.Count);
+    }
+
+    [Fact]
+    public async Task Bulk_load_commits_when_it_ends()
+    {
+        using var folder = new TemporaryFolder();
+        using var index = await CreateIndexAsync(folder);
+        await index.ClearAsync(Token);
+        var load = index.BeginBulkLoad();
+        await index.IndexAsync([DatasetFactory.Indexed(DatasetFactory.Create(title: "Committed"))], Token);
+        var committedDuringLoad = CommittedDocuments(folder);
+
+        await load.DisposeAsync();
+
+        Assert.Equal(0, committedDuringLoad);
+        Assert.Equal(1, CommittedDocuments(folder));
     }
 
     [Fact]
@@ -210,5 +249,12 @@ public sealed partial class LuceneSearchIndexTests
         {
             Assert.Equal(DatasetFacts.Text(dataset, "metadata_modified"), listed[DatasetFacts.Id(dataset)]);
         }
+    }
+
+    private static int CommittedDocuments(TemporaryFolder folder)
+    {
+        using var directory = FSDirectory.Open(folder.Path);
+        using var reader = DirectoryReader.Open(directory);
+        return reader.NumDocs;
     }
 }

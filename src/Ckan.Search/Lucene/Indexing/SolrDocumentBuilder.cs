@@ -73,7 +73,7 @@ internal static class SolrDocumentBuilder
         AddTopLevelFields(dictionary, fields);
         AddTitle(dictionary, fields);
         AddExtras(dictionary, fields);
-        AddTags(dictionary, fields);
+        AddTags(dataset, fields);
         AddGroupsAndOrganization(dictionary, fields);
         AddResources(dictionary, fields);
         fields.Add(new IndexField("capacity", IsTrue(dictionary["private"]) ? "private" : "public"));
@@ -154,13 +154,12 @@ internal static class SolrDocumentBuilder
     }
 
     /// <summary>
-    /// Adds free tags to <c>tags</c> and vocabulary tags to <c>vocab_{vocabulary}</c>. CKAN names that
-    /// field after the vocabulary's name, which package_show does not include, so the vocabulary id is
-    /// used instead.
+    /// Adds free tags to <c>tags</c> and vocabulary tags to <c>vocab_{vocabulary name}</c>, as CKAN does.
+    /// A vocabulary whose name was not given is named by its id, so its tags stay searchable.
     /// </summary>
-    private static void AddTags(JsonObject dictionary, List<IndexField> fields)
+    private static void AddTags(IndexedDataset dataset, List<IndexField> fields)
     {
-        if (dictionary["tags"] is not JsonArray tags)
+        if (dataset.Dictionary["tags"] is not JsonArray tags)
         {
             return;
         }
@@ -172,9 +171,15 @@ internal static class SolrDocumentBuilder
                 continue;
             }
 
-            // NOTE: a query on vocab_{vocabulary name}, as CKAN sites use, finds nothing here.
             var vocabulary = JsonScalars.Property(tag, "vocabulary_id");
-            fields.Add(new IndexField(string.IsNullOrEmpty(vocabulary) ? "tags" : "vocab_" + vocabulary, name));
+            if (string.IsNullOrEmpty(vocabulary))
+            {
+                fields.Add(new IndexField("tags", name));
+                continue;
+            }
+
+            var vocabularyName = dataset.VocabularyNames.GetValueOrDefault(vocabulary, vocabulary);
+            fields.Add(new IndexField("vocab_" + vocabularyName, name));
         }
     }
 

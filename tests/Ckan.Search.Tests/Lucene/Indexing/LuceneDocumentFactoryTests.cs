@@ -1,18 +1,24 @@
+using Ckan.Search.Lucene.Analysis;
 using Ckan.Search.Lucene.Indexing;
 using Ckan.Search.Lucene.Schema;
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 
 namespace Ckan.Search.Tests.Lucene.Indexing;
 
 public sealed class LuceneDocumentFactoryTests
 {
+    private static readonly FieldAnalyzer Analyzer = new();
+    private static readonly LuceneDocumentFactory Factory = new(Analyzer);
+
     [Fact]
     public void Document_stores_the_given_json_and_id()
     {
         var dataset = DatasetFactory.Indexed(DatasetFactory.Create());
 
         var id = LuceneDocumentFactory.ReadId(dataset);
-        var document = LuceneDocumentFactory.Create(dataset, id);
+        var document = Factory.Create(dataset, id);
 
         Assert.Equal(DatasetFacts.Id(dataset.Dictionary), id);
         Assert.Equal(dataset.Json, document.GetBinaryValue(IndexFieldNames.StoredJson).Bytes);
@@ -35,10 +41,12 @@ public sealed class LuceneDocumentFactoryTests
     {
         var dataset = DatasetFactory.Indexed(DatasetFactory.Create(tags: ["one"]));
 
-        var document = LuceneDocumentFactory.Create(dataset, "id");
+        var document = Factory.Create(dataset, "id");
 
-        Assert.IsType<TextField>(document.GetField("title"));
-        Assert.IsType<StringField>(document.GetField("tags"));
+        Assert.Equal(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, IndexOptionsOf(document, "title"));
+        Assert.False(document.GetField("title").IndexableFieldType.OmitNorms);
+        Assert.Equal(IndexOptions.DOCS_ONLY, IndexOptionsOf(document, "tags"));
+        Assert.True(document.GetField("tags").IndexableFieldType.OmitNorms);
         Assert.IsType<Int64Field>(document.GetField("metadata_modified"));
         Assert.IsType<Int32Field>(document.GetField("num_tags"));
         Assert.NotNull(document.GetField(IndexFieldNames.SortKey("name")));
@@ -51,7 +59,7 @@ public sealed class LuceneDocumentFactoryTests
         var dictionary = DatasetFactory.Create(
             extras: [("release_date", "sometime soon"), ("review_date", "2021-02-03")]);
 
-        var document = LuceneDocumentFactory.Create(DatasetFactory.Indexed(dictionary), "id");
+        var document = Factory.Create(DatasetFactory.Indexed(dictionary), "id");
 
         Assert.Empty(document.GetFields("release_date"));
         Assert.Single(document.GetFields("review_date"));
@@ -62,10 +70,40 @@ public sealed class LuceneDocumentFactoryTests
     {
         var dictionary = DatasetFactory.Create(tags: ["short", new string('x', 40_000)]);
 
-        var document = LuceneDocumentFactory.Create(DatasetFactory.Indexed(dictionary), "id");
+        var document = Factory.Create(DatasetFactory.Indexed(dictionary), "id");
 
-        var tags = document.GetFields("tags").OfType<StringField>().Select(field => field.GetStringValue());
-        Assert.Equal(["short"], tags);
+        Assert.Equal(["short"], Terms(document, "tags"));
+    }
+
+    [Fact]
+    public void Text_copies_index_the_analyzed_tokens()
+    {
+        var dictionary = DatasetFactory.Create(
+            name: "river-levels",
+            title: "River levels of Población",
+            notes: "Daily river levels, measured since 1990. 生態檢核",
+            tags: ["Flooding"]);
+
+        var dataset = DatasetFactory.Indexed(dictionary);
+        var textValues = SolrDocumentBuilder.Build(dataset).Where(field => field.Name == "text");
+
+        var document = Factory.Create(dataset, "id");
+
+        Assert.Equal(Analyze("title", "River levels of Población"), Terms(document, "title"));
+        Assert.Equal(Analyze("notes", "Daily river levels, measured since 1990. 生態檢核"), Terms(document, "notes"));
+        Assert.Equal(textValues.SelectMany(field => Analyze("text", field.Value)), Terms(document, "text"));
+        Assert.Contains("flood", Terms(document, "text"));
+    }
+
+    [Fact]
+    public void Factory_starts_each_document_afresh()
+    {
+        var first = Factory.Create(DatasetFactory.Indexed(DatasetFactory.Create(title: "First title")), "one");
+        Assert.Equal(["first", "titl"], Terms(first, "title"));
+
+        var second = Factory.Create(DatasetFactory.Indexed(DatasetFactory.Create(title: "Second")), "two");
+
+        Assert.Equal(["second"], Terms(second, "title"));
     }
 
     [Theory]
@@ -85,5 +123,43 @@ public sealed class LuceneDocumentFactoryTests
         var milliseconds = LuceneDocumentFactory.ParseStoredDate("not a date");
 
         Assert.Null(milliseconds);
+    }
+
+    private static IndexOptions IndexOptionsOf(Document document, string name) =>
+        document.GetField(name).IndexableFieldType.IndexOptions;
+
+    /// <summary>Returns the terms Lucene would index for the field, reading each indexed value's tokens.</summary>
+    private static List<string> Terms(Document document, string name)
+    {
+        var terms = new List<string>();
+        foreach (var field in document.GetFields(name).Where(field => field.IndexableFieldType.IsIndexed))
+        {
+            using var stream = field.GetTokenStream(Analyzer);
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                terms.Add(term.ToString());
+            }
+
+            stream.End();
+        }
+
+        return terms;
+    }
+
+    private static List<string> Analyze(string field, string value)
+    {
+        using var stream = Analyzer.GetTokenStream(field, value);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var terms = new List<string>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return terms;
     }
 }

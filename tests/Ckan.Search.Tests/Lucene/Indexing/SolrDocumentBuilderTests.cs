@@ -67,14 +67,33 @@ public sealed class SolrDocumentBuilderTests
     }
 
     [Fact]
-    public void Vocabulary_tags_get_own_field()
+    public void Vocabulary_tags_use_vocabulary_name()
     {
-        var dataset = DatasetFactory.Create(tags: ["free one", "Free Two"]);
+        var dictionary = DatasetFactory.Create(tags: ["free one", "Free Two"]);
+        dictionary["tags"]!.AsArray().Add(new JsonObject { ["name"] = "health", ["vocabulary_id"] = "vocab-1" });
+        dictionary["tags"]!.AsArray().Add(new JsonObject { ["name"] = "spain", ["vocabulary_id"] = "vocab-2" });
+        var dataset = DatasetFactory.Indexed(dictionary) with
+        {
+            VocabularyNames = new Dictionary<string, string> { ["vocab-1"] = "topics", ["vocab-2"] = "places" },
+        };
+
+        var fields = SolrDocumentBuilder.Build(dataset);
+
+        Assert.Equal(["free one", "Free Two"], Values(fields, "tags"));
+        Assert.Equal(["health"], Values(fields, "vocab_topics"));
+        Assert.Equal(["spain"], Values(fields, "vocab_places"));
+        Assert.Empty(Values(fields, "vocab_vocab-1"));
+        Assert.Contains("health", Values(fields, "text"));
+    }
+
+    [Fact]
+    public void Unnamed_vocabulary_tags_use_its_id()
+    {
+        var dataset = DatasetFactory.Create();
         dataset["tags"]!.AsArray().Add(new JsonObject { ["name"] = "health", ["vocabulary_id"] = "vocab-1" });
 
         var fields = Build(dataset);
 
-        Assert.Equal(["free one", "Free Two"], Values(fields, "tags"));
         Assert.Equal(["health"], Values(fields, "vocab_vocab-1"));
     }
 
