@@ -83,7 +83,20 @@ public sealed class PushToDataStoreJob(CkanServices services, IDataStore store, 
             }
 
             var sink = new DataStoreSink(store, resourceId);
-            var result = await TabularIngester.IngestAsync(path, sink, cancellationToken);
+            IngestResult result;
+            try
+            {
+                result = await TabularIngester.IngestAsync(path, sink, cancellationToken);
+            }
+            catch (IngestException error)
+            {
+                // Messages name the file on disk; the publisher knows it by its uploaded name or URL.
+                var shownName = Uri.TryCreate(resource["url"]?.ToString(), UriKind.Absolute, out var address)
+                    ? Uri.UnescapeDataString(address.Segments[^1])
+                    : resource["url"]?.ToString() ?? resourceId;
+                throw new IngestException(error.Message.Replace(Path.GetFileName(path), shownName, StringComparison.Ordinal), error);
+            }
+
             AddLog(log, "INFO", $"Detected {result.Fields.Count} columns: "
                 + string.Join(", ", result.Fields.Select(field => $"{field.Id} ({field.Type})")));
             await DataStoreActiveFlag.SetAsync(system, resourceId, true, cancellationToken);

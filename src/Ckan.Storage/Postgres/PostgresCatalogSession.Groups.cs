@@ -17,6 +17,17 @@ internal sealed partial class PostgresCatalogSession
             new { idOrName },
             cancellationToken);
 
+    public async Task<IReadOnlyDictionary<string, GroupRow>> GetGroupsByNameAsync(
+        IReadOnlyCollection<string> names,
+        CancellationToken cancellationToken = default)
+    {
+        var rows = await QueryAsync<GroupRow>(
+            "SELECT * FROM \"group\" WHERE name = ANY(@names)",
+            new { names = names.Distinct(StringComparer.Ordinal).ToArray() },
+            cancellationToken);
+        return rows.ToDictionary(row => row.Name, StringComparer.Ordinal);
+    }
+
     public Task InsertGroupAsync(GroupRow group, CancellationToken cancellationToken = default) =>
         ExecuteAsync(
             """
