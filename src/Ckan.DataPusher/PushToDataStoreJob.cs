@@ -90,7 +90,7 @@ public sealed class PushToDataStoreJob(CkanServices services, IDataStore store, 
             }
             catch (IngestException error)
             {
-                // Messages name the file on disk; the publisher knows it by its uploaded name or URL.
+                // Messages name the file on disk, so they are rewritten with the uploaded name or URL the publisher used.
                 var shownName = Uri.TryCreate(resource["url"]?.ToString(), UriKind.Absolute, out var address)
                     ? Uri.UnescapeDataString(address.Segments[^1])
                     : resource["url"]?.ToString() ?? resourceId;
