@@ -66,7 +66,8 @@ internal sealed partial class PostgresCatalogSession
             cancellationToken);
         var tags = await QueryAsync<TagRow>(
             """
-            SELECT t.id, t.name, t.vocabulary_id FROM package_tag pt JOIN tag t ON t.id = pt.tag_id
+            SELECT t.id, t.name, t.vocabulary_id, v.name AS vocabulary_name
+            FROM package_tag pt JOIN tag t ON t.id = pt.tag_id LEFT JOIN vocabulary v ON v.id = t.vocabulary_id
             WHERE pt.package_id = @id AND pt.state = 'active' ORDER BY t.name
             """,
             new { id },
