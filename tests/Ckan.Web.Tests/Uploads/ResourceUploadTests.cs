@@ -252,7 +252,9 @@ public sealed class ResourceUploadTests
     [Fact]
     public async Task Upload_is_ignored_without_storage_path()
     {
-        var options = new Dictionary<string, string> { ["ckan.storage_path"] = "" };
+        // The index is placed explicitly: a PostgreSQL catalog has no file to put it beside.
+        var index = Path.Combine(Path.GetTempPath(), "ckan-index-" + Guid.NewGuid().ToString("N"));
+        var options = new Dictionary<string, string> { ["ckan.storage_path"] = "", ["ckan.search.index_path"] = index };
         await using var portal = await TestPortal.StartAsync(options, CancellationToken);
         var admin = await portal.CreateUserAsync(sysadmin: true, CancellationToken);
         var dataset = await NewDatasetAsync(portal, new JsonObject());
