@@ -4,7 +4,7 @@ using Ckan.Cli.Commands;
 namespace Ckan.Cli;
 
 /// <summary>Subcommands beyond run and db: sysadmin, user, config-tool, config, generate,
-/// search-index, jobs, migrate and datastore.</summary>
+/// search-index, jobs, migrate, datastore and datapusher.</summary>
 public static class ExtraCommands
 {
     /// <summary>Builds the extra subcommands.</summary>
@@ -19,5 +19,6 @@ public static class ExtraCommands
         JobsCommand.Build(io),
         MigrateCommand.Build(io),
         DataStoreCommand.Build(io),
+        DataPusherCommand.Build(io),
     ];
 }

@@ -41,7 +41,8 @@ public static class DataPusherPlugin
         }
     }
 
-    private static bool IsPushable(JsonObject resource, DataPusherOptions options) =>
+    /// <summary>Whether the resource's format is one the DataPusher loads and the resource is not its own output.</summary>
+    public static bool IsPushable(JsonObject resource, DataPusherOptions options) =>
         resource["url_type"]?.ToString() != "datapusher"
         && options.Formats.Contains((resource["format"]?.ToString() ?? "").ToLowerInvariant());
 
