@@ -19,7 +19,8 @@ find_bindir() {
 # initdb and the server refuse to run as root, so a root caller runs them as the postgres user.
 as_owner() {
     if [ "$(id -u)" -eq 0 ]; then
-        runuser -u postgres -- "$@"
+        # From /, since the caller's folder may be closed to the postgres user.
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
