@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 admin=${CKAN_TEST_POSTGRES:-}
 if [ -z "$admin" ]; then
     cluster=$(mktemp -d)
+    chmod 755 "$cluster"
     trap '.ci/postgres.sh stop "$cluster/pg" >/dev/null 2>&1 || true; rm -rf "$cluster"' EXIT
     admin=$(.ci/postgres.sh start "$cluster/pg" 55499)
 fi

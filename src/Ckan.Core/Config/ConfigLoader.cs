@@ -69,6 +69,9 @@ public static class ConfigLoader
             ["ckan.site_url"] = "http://127.0.0.1:5000",
             ["ckan.site_id"] = "default",
             ["SECRET_KEY"] = secretKey,
+
+            // Uploaded and linked tables land in the DataStore with no set-up, as in CKAN's Docker Compose setup.
+            ["ckan.plugins"] = "datastore datapusher",
         };
         EnvironmentOverrides.Apply(options, environment);
 

@@ -631,6 +631,7 @@ public sealed class ConfigLoaderTests
         Assert.Equal(Path.Combine(home, "storage"), config.StoragePath);
         Assert.Equal("http://127.0.0.1:5000", config.SiteUrl);
         Assert.Equal("default", config.SiteId);
+        Assert.Equal(["datastore", "datapusher"], config.GetList("ckan.plugins"));
     }
 
     [Fact]
