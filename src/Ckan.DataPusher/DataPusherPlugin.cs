@@ -28,7 +28,7 @@ public static class DataPusherPlugin
             {
                 var before = name == "resource_update" ? await UrlOfAsync(context, data, cancellationToken) : null;
                 var result = await inner(context, data, cancellationToken);
-                var resource = (result.IsSerialized ? JsonNode.Parse(result.Utf8Json.Span) : result.Node) as JsonObject;
+                var resource = result.ToNode() as JsonObject;
                 var changed = name == "resource_create" || context.Upload is not null
                     || !string.Equals(before, resource?["url"]?.ToString(), StringComparison.Ordinal);
                 if (resource is not null && changed && IsPushable(resource, options))
@@ -57,7 +57,7 @@ public static class DataPusherPlugin
         {
             var show = context.Services.Actions.Find("resource_show")!.Handler;
             var result = await show(context.WithoutAuth(), new JsonObject { ["id"] = id }, cancellationToken);
-            return ((result.IsSerialized ? JsonNode.Parse(result.Utf8Json.Span) : result.Node) as JsonObject)?["url"]?.ToString();
+            return (result.ToNode() as JsonObject)?["url"]?.ToString();
         }
         catch (Core.Errors.NotFoundException)
         {

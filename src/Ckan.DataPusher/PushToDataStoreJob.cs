@@ -59,7 +59,8 @@ public sealed class PushToDataStoreJob(CkanServices services, IDataStore store, 
     private async Task<long> LoadAsync(string resourceId, JsonArray log, CancellationToken cancellationToken)
     {
         var system = new ActionContext(services, null, ignoreAuth: true);
-        var resource = await CallAsync(system, "resource_show", new JsonObject { ["id"] = resourceId }, cancellationToken);
+        var resource = (await services.CallAsSiteAsync("resource_show", new JsonObject { ["id"] = resourceId }, cancellationToken))!
+            .AsObject();
         FetchedFile? fetched = null;
         try
         {
@@ -112,12 +113,6 @@ public sealed class PushToDataStoreJob(CkanServices services, IDataStore store, 
     {
         var value = new JsonObject { ["job_id"] = job.Id, ["logs"] = log }.ToJsonString();
         await DataPusherTasks.SaveAsync(services, resourceId, state, value, error, cancellationToken);
-    }
-
-    private static async Task<JsonObject> CallAsync(ActionContext context, string action, JsonObject data, CancellationToken cancellationToken)
-    {
-        var result = await context.Services.Actions.Find(action)!.Handler(context, data, cancellationToken);
-        return (result.IsSerialized ? JsonNode.Parse(result.Utf8Json.Span) : result.Node)!.AsObject();
     }
 
     private static void AddLog(JsonArray log, string level, string message) => log.Add(new JsonObject

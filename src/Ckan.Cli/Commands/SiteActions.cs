@@ -13,20 +13,12 @@ internal static class SiteActions
 {
     /// <summary>Calls the named action and returns its result as a JSON tree.</summary>
     /// <exception cref="InvalidOperationException">No action is registered under the name.</exception>
-    public static async Task<JsonNode?> CallAsync(
+    public static Task<JsonNode?> CallAsync(
         CkanServices services,
         string actionName,
         JsonObject data,
-        CancellationToken cancellationToken)
-    {
-        var action = services.Actions.Find(actionName)
-            ?? throw new InvalidOperationException($"The action {actionName} is not registered.");
-        var context = new ActionContext(services, user: null, ignoreAuth: true);
-
-        var result = await action.Handler(context, data, cancellationToken);
-
-        return result.IsSerialized ? JsonNode.Parse(result.Utf8Json.Span) : result.Node;
-    }
+        CancellationToken cancellationToken) =>
+        services.CallAsSiteAsync(actionName, data, cancellationToken);
 
     /// <summary>
     /// Runs a command body under <see cref="CliRuntime.GuardAsync"/>, printing validation and not-found

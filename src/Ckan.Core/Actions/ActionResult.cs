@@ -12,6 +12,9 @@ public readonly record struct ActionResult(JsonNode? Node, ReadOnlyMemory<byte> 
 
     public static implicit operator ActionResult(JsonNode? node) => new(node, default);
 
+    /// <summary>Returns the result as a JSON tree, parsing it when it is pre-serialized.</summary>
+    public JsonNode? ToNode() => IsSerialized ? JsonNode.Parse(Utf8Json.Span) : Node;
+
     /// <summary>Wraps JSON text already serialized as UTF-8.</summary>
     public static ActionResult FromUtf8(ReadOnlyMemory<byte> json) => new(null, json);
 }

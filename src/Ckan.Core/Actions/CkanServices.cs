@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Ckan.Core.Catalog;
 using Ckan.Core.Config;
 using Ckan.Core.Licenses;
@@ -46,6 +47,18 @@ public sealed class CkanServices : IDisposable
 
     /// <summary>The plugin names reported by status_show.</summary>
     public IReadOnlyList<string> PluginNames => Plugins.Names;
+
+    /// <summary>
+    /// Runs an action as CKAN's site user does, with authorization checks skipped, and returns its result.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No action is registered under the name.</exception>
+    public async Task<JsonNode?> CallAsSiteAsync(string action, JsonObject data, CancellationToken cancellationToken)
+    {
+        var definition = Actions.Find(action)
+            ?? throw new InvalidOperationException($"The action {action} is not registered.");
+        var result = await definition.Handler(new ActionContext(this, null, ignoreAuth: true), data, cancellationToken);
+        return result.ToNode();
+    }
 
     /// <summary>Closes the search index (committing what it holds) and the catalog store.</summary>
     public void Dispose()

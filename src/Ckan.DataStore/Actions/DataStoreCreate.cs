@@ -100,7 +100,7 @@ public sealed class DataStoreCreate(IDataStore store)
         request["url"] = "_datastore_only_resource";
         request["url_type"] = "datastore";
         var created = await context.Services.Actions.Find("resource_create")!.Handler(context, request, cancellationToken);
-        var node = created.IsSerialized ? JsonNode.Parse(created.Utf8Json.Span) : created.Node;
+        var node = created.ToNode();
         return node!["id"]!.GetValue<string>();
     }
 

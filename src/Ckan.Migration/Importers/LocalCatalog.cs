@@ -13,13 +13,8 @@ public sealed class LocalCatalog(CkanServices services)
     public CkanServices Services { get; } = services;
 
     /// <summary>Runs an action and returns its result.</summary>
-    public async Task<JsonNode?> CallAsync(string action, JsonObject data, CancellationToken cancellationToken)
-    {
-        var definition = Services.Actions.Find(action)
-            ?? throw new InvalidOperationException($"The action {action} is not registered.");
-        var result = await definition.Handler(new ActionContext(Services, null, ignoreAuth: true), data, cancellationToken);
-        return result.IsSerialized ? JsonNode.Parse(result.Utf8Json.Span) : result.Node;
-    }
+    public Task<JsonNode?> CallAsync(string action, JsonObject data, CancellationToken cancellationToken) =>
+        Services.CallAsSiteAsync(action, data, cancellationToken);
 
     /// <summary>Runs a show action, returning null when the object does not exist.</summary>
     public async Task<JsonObject?> TryShowAsync(string action, JsonObject data, CancellationToken cancellationToken)

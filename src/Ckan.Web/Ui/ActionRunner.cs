@@ -28,7 +28,7 @@ public sealed class ActionRunner(CkanServices services, IHttpContextAccessor acc
             ?? throw new InvalidOperationException($"The web pages call action {name}, which is not registered.");
         var context = new ActionContext(services, User) { IsWebForm = true };
         var result = await action.Handler(context, data, cancellationToken);
-        return result.IsSerialized ? JsonNode.Parse(result.Utf8Json.Span) : result.Node;
+        return result.ToNode();
     }
 
     /// <summary>Runs the action and returns its result as an object (an empty one for a null result).</summary>

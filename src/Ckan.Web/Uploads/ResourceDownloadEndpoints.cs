@@ -110,7 +110,7 @@ public static class ResourceDownloadEndpoints
         var definition = context.Services.Actions.Find(action)
             ?? throw new InvalidOperationException("The core action " + action + " is not registered.");
         var result = await definition.Handler(context, new JsonObject { ["id"] = id }, cancellationToken);
-        var node = result.IsSerialized ? JsonNode.Parse(result.Utf8Json.Span) : result.Node;
+        var node = result.ToNode();
         return node!.AsObject();
     }
 }

@@ -70,7 +70,7 @@ public sealed class UiPortal : IAsyncDisposable
     {
         var definition = Services.Actions.Find(action) ?? throw new ArgumentException("Unknown action " + action);
         var result = await definition.Handler(new ActionContext(Services, null, ignoreAuth: true), data, cancellationToken);
-        return result.IsSerialized ? JsonNode.Parse(result.Utf8Json.Span) : result.Node;
+        return result.ToNode();
     }
 
     public async ValueTask DisposeAsync()
