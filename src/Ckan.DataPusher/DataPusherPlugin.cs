@@ -21,6 +21,20 @@ public static class DataPusherPlugin
             .Add("datapusher_submit", actions.SubmitAsync)
             .AddRead("datapusher_status", actions.StatusAsync);
 
+        AddAutomaticSubmission(services, options, actions.SubmitAsync, logger);
+    }
+
+    /// <summary>
+    /// Wraps resource_create and resource_update so that a pushable resource is submitted with
+    /// <paramref name="submit"/> when it is created or its file or URL changes.
+    /// </summary>
+    internal static void AddAutomaticSubmission(
+        CkanServices services,
+        DataPusherOptions options,
+        Func<CkanServices, string, CancellationToken, Task<bool>> submit,
+        ILogger logger)
+    {
+        var registry = services.Actions;
         foreach (var name in new[] { "resource_create", "resource_update" })
         {
             var inner = registry.Find(name)!.Handler;
@@ -33,7 +47,7 @@ public static class DataPusherPlugin
                     || !string.Equals(before, resource?["url"]?.ToString(), StringComparison.Ordinal);
                 if (resource is not null && changed && IsPushable(resource, options))
                 {
-                    await SubmitQuietlyAsync(actions, services, resource["id"]!.ToString(), logger, cancellationToken);
+                    await SubmitQuietlyAsync(submit, services, resource["id"]!.ToString(), logger, cancellationToken);
                 }
 
                 return result;
@@ -67,11 +81,15 @@ public static class DataPusherPlugin
 
     // As in CKAN, a failed submission is logged and the resource save still succeeds.
     private static async Task SubmitQuietlyAsync(
-        DataPusherActions actions, CkanServices services, string resourceId, ILogger logger, CancellationToken cancellationToken)
+        Func<CkanServices, string, CancellationToken, Task<bool>> submit,
+        CkanServices services,
+        string resourceId,
+        ILogger logger,
+        CancellationToken cancellationToken)
     {
         try
         {
-            await actions.SubmitAsync(services, resourceId, cancellationToken);
+            await submit(services, resourceId, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

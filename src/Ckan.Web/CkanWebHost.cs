@@ -3,6 +3,7 @@ using Ckan.Core.Catalog;
 using Ckan.Core.Config;
 using Ckan.Core.Search;
 using Ckan.DataPusher;
+using Ckan.DataPusher.External;
 using Ckan.DataStore;
 using Ckan.Jobs;
 using Ckan.Search.Lucene;
@@ -100,7 +101,18 @@ public static class CkanWebHost
         app.Lifetime.ApplicationStopped.Register(services.Dispose);
 
         var logger = app.Services.GetRequiredService<ILogger<CkanServices>>();
-        if (dataStore is not null && services.Plugins.Names.Contains(DataPusherOptions.PluginName))
+        if (dataStore is not null && services.Plugins.Names.Contains(DataPusherOptions.PluginName)
+            && ExternalDataPusherOptions.FromConfig(services.Config) is { } external)
+        {
+            var client = DataPusherServiceClient.CreateHttpClient(external);
+            app.Lifetime.ApplicationStopped.Register(client.Dispose);
+            ExternalDataPusherPlugin.Register(
+                services,
+                DataPusherOptions.FromConfig(services.Config),
+                new DataPusherServiceClient(client, external),
+                app.Services.GetRequiredService<ILogger<DataPusherActions>>());
+        }
+        else if (dataStore is not null && services.Plugins.Names.Contains(DataPusherOptions.PluginName))
         {
             // Loads run as jobs on the portal's queue: the in-server worker or `ckan jobs worker` takes them.
             var queue = JobQueueFactory.Create(services.Config);

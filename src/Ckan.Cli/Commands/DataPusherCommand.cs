@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Ckan.Core.Actions;
 using Ckan.DataPusher;
+using Ckan.DataPusher.External;
 using Ckan.Jobs;
 
 namespace Ckan.Cli.Commands;
@@ -40,7 +42,11 @@ public static class DataPusherCommand
             using var services = await runtime.OpenCatalogAsync(cancellationToken);
             using var queue = JobQueueFactory.Create(services.Config);
             var options = DataPusherOptions.FromConfig(services.Config);
-            var actions = new DataPusherActions(queue, options);
+            var external = ExternalDataPusherOptions.FromConfig(services.Config);
+            using var http = external is null ? null : DataPusherServiceClient.CreateHttpClient(external);
+            Func<CkanServices, string, CancellationToken, Task<bool>> submit = http is null || external is null
+                ? new DataPusherActions(queue, options).SubmitAsync
+                : new ExternalDataPusherActions(new DataPusherServiceClient(http, external), options).SubmitAsync;
             var names = parseResult.GetValue(dataset) is { } one
                 ? [one]
                 : (await SiteActions.CallAsync(services, "package_list", [], cancellationToken))!.AsArray()
@@ -52,7 +58,7 @@ public static class DataPusherCommand
                 foreach (var resource in package!["resources"]!.AsArray().OfType<JsonObject>())
                 {
                     if (DataPusherPlugin.IsPushable(resource, options)
-                        && await actions.SubmitAsync(services, resource["id"]!.GetValue<string>(), cancellationToken))
+                        && await submit(services, resource["id"]!.GetValue<string>(), cancellationToken))
                     {
                         queued++;
                         await io.Output.WriteLineAsync($"Queued resource {resource["id"]} of dataset {name}");
