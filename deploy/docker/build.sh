@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything the compose stack runs: the local base image when it is missing (build-base.sh),
-# the self-contained `ckan` program (dotnet publish into .publish/ckan), then the images.
+# the self-contained `ckan` and `ckan-datapusher` programs (dotnet publish into .publish/ckan and
+# .publish/datapusher), then the images.
 #
 #   deploy/docker/build.sh [docker-compose options ...]
 #
@@ -18,7 +19,10 @@ rm -rf "$here/.publish/ckan"
 dotnet publish "$repo/src/Ckan.Cli" -c Release -r linux-x64 --self-contained \
     -o "$here/.publish/ckan" --nologo -v quiet
 
-# The datapusher image starts FROM the portal image, so the portal is built first.
+echo "Publishing src/Ckan.DataPusher.Service to $here/.publish/datapusher ..."
+rm -rf "$here/.publish/datapusher"
+dotnet publish "$repo/src/Ckan.DataPusher.Service" -c Release -r linux-x64 --self-contained \
+    -o "$here/.publish/datapusher" --nologo -v quiet
+
 cd "$here"
-docker-compose "$@" build ckan
 docker-compose "$@" build

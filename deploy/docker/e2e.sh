@@ -278,11 +278,34 @@ check_csv_upload_reaches_datastore() {
         response=$(curl -sS -H "Authorization: $token" "$api/datastore_search?resource_id=$resource_id")
         if jq -e '.result.total == 3' >/dev/null 2>&1 <<<"$response"; then
             log "The CSV's 3 rows reached the DataStore after $second s"
+            check_load_went_through_datapusher "$resource_id"
             return
         fi
         sleep 1
     done
     fail "datastore_search did not return the CSV's 3 rows within 60 s; last answer: ${response:0:500}"
+}
+
+# The portal posts the job to the datapusher container, which reports back through datapusher_hook.
+check_load_went_through_datapusher() {
+    local resource_id=$1 response second
+    for second in $(seq 1 30); do
+        response=$(call_api "datapusher_status?resource_id=$resource_id")
+        if jq -e '.result.status == "complete"' >/dev/null <<<"$response"; then
+            break
+        fi
+        sleep 1
+    done
+    if ! jq -e '.result.status == "complete"' >/dev/null <<<"$response"; then
+        fail "datapusher_status did not become complete within 30 s; last answer: ${response:0:500}"
+    fi
+    if ! jq -e '.result.job_url | startswith("http://datapusher:8800/job/")' >/dev/null <<<"$response"; then
+        fail "the load did not run in the datapusher container; datapusher_status: ${response:0:500}"
+    fi
+    if ! jq -e '.result.task_info.status == "complete"' >/dev/null <<<"$response"; then
+        fail "the datapusher container does not report the job complete; datapusher_status: ${response:0:500}"
+    fi
+    log "datapusher_status shows job $(jq -r '.result.job_id' <<<"$response") of the datapusher container complete"
 }
 
 show_logs_on_failure() {

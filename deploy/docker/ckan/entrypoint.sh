@@ -9,7 +9,7 @@
 #   upgrade_catalog            `ckan db upgrade`
 #   set_datastore_permissions  `ckan datastore set-permissions | psql`, once per DataStore database
 #   create_sysadmin            the sysadmin named by CKAN_SYSADMIN_NAME, when a password is given
-#   create_datapusher_token    an API token for the DataPusher, when the datapusher plugin is on
+#   create_datapusher_token    an API token for the DataPusher service, when ckan.datapusher.url is set
 #
 # A failing step stops the container with its message: a stack that starts has a working database,
 # rather than one that fails on the first request.
@@ -232,8 +232,10 @@ create_sysadmin() {
         "password=$CKAN_SYSADMIN_PASSWORD" </dev/null >/dev/null
 }
 
+# Only an external DataPusher (ckan.datapusher.url) needs a token: in-process loads call no API.
 create_datapusher_token() {
-    if ! has_plugin datapusher || [ -n "$(effective_option ckan.datapusher.api_token)" ]; then
+    if ! has_plugin datapusher || [ -z "$(effective_option ckan.datapusher.url)" ] ||
+        [ -n "$(effective_option ckan.datapusher.api_token)" ]; then
         return
     fi
     if [ -z "${CKAN_SYSADMIN_NAME:-}" ]; then

@@ -45,13 +45,15 @@ public sealed class TestPortal : IAsyncDisposable
     public string Folder => _folder;
 
     /// <summary>
-    /// Starts a portal; <paramref name="options"/> add or override ckan.ini options, and
-    /// <paramref name="configure"/> adds services to the host, such as a job worker.
+    /// Starts a portal; <paramref name="options"/> add or override ckan.ini options,
+    /// <paramref name="configure"/> adds services to the host, such as a job worker, and
+    /// <paramref name="listenUrl"/> sets the address, a free loopback port unless given.
     /// </summary>
     public static async Task<TestPortal> StartAsync(
         IReadOnlyDictionary<string, string>? options = null,
         CancellationToken cancellationToken = default,
-        Action<WebApplicationBuilder, CkanConfig>? configure = null)
+        Action<WebApplicationBuilder, CkanConfig>? configure = null,
+        string listenUrl = "http://127.0.0.1:0")
     {
         var folder = Path.Combine(Path.GetTempPath(), "ckan-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -74,7 +76,7 @@ public sealed class TestPortal : IAsyncDisposable
         {
             app = await CkanWebHost.BuildAsync(
                 config,
-                "http://127.0.0.1:0",
+                listenUrl,
                 builder =>
                 {
                     builder.Logging.SetMinimumLevel(LogLevel.Warning);
