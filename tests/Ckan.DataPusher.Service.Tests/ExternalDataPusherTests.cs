@@ -116,6 +116,59 @@ public sealed class ExternalDataPusherTests
     }
 
     [Fact]
+    public async Task Oversized_file_ends_in_error()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var csv = "city,population\nLima,9751717\nQuito,2800388\n"u8.ToArray();
+        await using var service = await TestService.StartAsync(cancellationToken, maxContentLength: 16);
+        await using var site = await LinkedPortal.StartAsync(service.Url, cancellationToken);
+        var dataset = await CreateDatasetAsync(site, cancellationToken);
+
+        var resourceId = await UploadAsync(site, dataset, csv, "cities.csv", cancellationToken);
+        var status = await WaitForEndAsync(site, resourceId, cancellationToken);
+        var search = await site.Portal.PostAsync("datastore_search", new JsonObject { ["resource_id"] = resourceId },
+            site.Admin.Token, cancellationToken);
+
+        Assert.Equal("error", status["status"]!.GetValue<string>());
+        Assert.StartsWith(
+            "Resource too large to download/process: ",
+            status["task_info"]!["error"]!["message"]!.GetValue<string>(),
+            StringComparison.Ordinal);
+        Assert.StartsWith("Resource too large", status["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, search.Status);
+    }
+
+    [Fact]
+    public async Task Hook_resubmits_changed_resource()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var csv = "city,population\nLima,9751717\nQuito,2800388\n"u8.ToArray();
+        await using var service = await TestService.StartAsync(cancellationToken);
+        await using var site = await LinkedPortal.StartAsync(service.Url, cancellationToken);
+        var dataset = await CreateDatasetAsync(site, cancellationToken);
+        var resourceId = await UploadAsync(site, dataset, csv, "cities.csv", cancellationToken);
+        var first = await WaitForEndAsync(site, resourceId, cancellationToken);
+
+        // A job submitted before the upload's last_modified finished after it: the file changed meanwhile.
+        var hook = await site.Portal.PostAsync("datapusher_hook",
+            new JsonObject
+            {
+                ["status"] = "complete",
+                ["metadata"] = new JsonObject
+                {
+                    ["resource_id"] = resourceId,
+                    ["task_created"] = "2000-01-01 00:00:00.000000",
+                },
+            },
+            site.Admin.Token, cancellationToken);
+        var second = await WaitForEndAsync(site, resourceId, cancellationToken);
+
+        Assert.True(hook.Success, hook.Text);
+        Assert.Equal("complete", second["status"]!.GetValue<string>());
+        Assert.NotEqual(first["job_id"]!.GetValue<string>(), second["job_id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Unreachable_service_sets_task_error()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

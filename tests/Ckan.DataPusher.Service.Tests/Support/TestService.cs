@@ -28,8 +28,11 @@ public sealed class TestService : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Starts the service with a short resource_show retry delay.</summary>
-    public static async Task<TestService> StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the service with a short resource_show retry delay and, when given, a download size limit
+    /// of <paramref name="maxContentLength"/> bytes.
+    /// </summary>
+    public static async Task<TestService> StartAsync(CancellationToken cancellationToken, long? maxContentLength = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ckan-datapusher-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -40,6 +43,11 @@ public sealed class TestService : IAsyncDisposable
             SecretKey = SecretKey,
             RetryDelay = TimeSpan.FromMilliseconds(200),
         };
+        if (maxContentLength is { } limit)
+        {
+            settings = settings with { MaxContentLength = limit };
+        }
+
         var app = await DataPusherServiceHost.BuildAsync(
             settings,
             "http://127.0.0.1:0",
