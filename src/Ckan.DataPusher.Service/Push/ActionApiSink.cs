@@ -7,8 +7,8 @@ namespace Ckan.DataPusher.Service.Push;
 /// <summary>
 /// Loads an ingested table into the portal's DataStore through the Action API, as DataPusher does: it
 /// reads the fields of an existing table to keep their <c>info</c> and <c>info.type_override</c>, deletes
-/// that table, then sends the rows with <c>datastore_create</c> in chunks. The previous table is only
-/// deleted once the file parsed, so a file that cannot be read leaves it in place.
+/// that table, then sends the rows in chunks. The previous table is only deleted once the file parsed,
+/// so a file that cannot be read leaves it in place. Not thread safe: one instance per job.
 /// </summary>
 public sealed class ActionApiSink(CkanActionClient ckan, string resourceId, int chunkRows, JobLog log) : ITabularSink
 {
@@ -17,6 +17,8 @@ public sealed class ActionApiSink(CkanActionClient ckan, string resourceId, int 
     {
         "text", "numeric", "int4", "int8", "float8", "bool", "date", "time", "timestamp", "json",
     };
+
+    private bool _tableCreated;
 
     /// <summary>The rows sent by the last <see cref="WriteAsync"/>.</summary>
     public long RowsSent { get; private set; }
@@ -43,6 +45,7 @@ public sealed class ActionApiSink(CkanActionClient ckan, string resourceId, int 
         }
 
         RowsSent = 0;
+        _tableCreated = false;
         var records = new JsonArray();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
@@ -57,20 +60,31 @@ public sealed class ActionApiSink(CkanActionClient ckan, string resourceId, int 
         await SendAsync(records, isLast: true, cancellationToken);
     }
 
+    // The first chunk creates the table with datastore_create and later chunks append with
+    // datastore_upsert (method insert). DataPusher sends datastore_create every time, but a backend may
+    // redo per-table work (such as a full-text index) on each create, which grows with the rows loaded.
     private async Task SendAsync(JsonArray records, bool isLast, CancellationToken cancellationToken)
     {
         var count = records.Count;
-        await ckan.CallAsync(
-            "datastore_create",
-            new JsonObject
-            {
-                ["resource_id"] = resourceId,
-                ["fields"] = new JsonArray(Fields.Select(field => (JsonNode?)field.DeepClone()).ToArray()),
-                ["force"] = true,
-                ["records"] = records,
-                ["calculate_record_count"] = isLast,
-            },
-            cancellationToken);
+        var request = new JsonObject
+        {
+            ["resource_id"] = resourceId,
+            ["force"] = true,
+            ["records"] = records,
+            ["calculate_record_count"] = isLast,
+        };
+        if (_tableCreated)
+        {
+            request["method"] = "insert";
+            await ckan.CallAsync("datastore_upsert", request, cancellationToken);
+        }
+        else
+        {
+            request["fields"] = new JsonArray(Fields.Select(field => (JsonNode?)field.DeepClone()).ToArray());
+            await ckan.CallAsync("datastore_create", request, cancellationToken);
+            _tableCreated = true;
+        }
+
         RowsSent += count;
         if (count > 0)
         {
