@@ -139,6 +139,25 @@ public sealed class ExternalDataPusherTests
     }
 
     [Fact]
+    public async Task Binary_xls_file_ends_in_error()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        byte[] workbook = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x3E, 0x00, 0x03, 0x00, 0xFE, 0xFF];
+        await using var service = await TestService.StartAsync(cancellationToken);
+        await using var site = await LinkedPortal.StartAsync(service.Url, cancellationToken);
+        var dataset = await CreateDatasetAsync(site, cancellationToken);
+
+        var resourceId = await UploadAsync(site, dataset, workbook, "budget.xls", cancellationToken);
+        var status = await WaitForEndAsync(site, resourceId, cancellationToken);
+
+        Assert.Equal("error", status["status"]!.GetValue<string>());
+        Assert.Contains(
+            "old binary Office file (such as .xls)",
+            status["task_info"]!["error"]!["message"]!.GetValue<string>(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Hook_resubmits_changed_resource()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

@@ -12,6 +12,8 @@ namespace Ckan.DataPusher.Service.Push;
 /// </summary>
 public sealed class PushToDataStore(HttpClient http, ResourceDownloader downloader, ServiceSettings settings)
 {
+    private static ReadOnlySpan<byte> OleSignature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
     /// <summary>Runs the job; returns normally when it completed or was skipped.</summary>
     /// <exception cref="JobException">The job failed; the message says why.</exception>
     public async Task RunAsync(JobRecord job, JobLog log, CancellationToken cancellationToken)
@@ -139,6 +141,13 @@ public sealed class PushToDataStore(HttpClient http, ResourceDownloader download
         JsonObject resource,
         CancellationToken cancellationToken)
     {
+        if (await IsLegacyOfficeFileAsync(file.Path, cancellationToken))
+        {
+            throw new JobException(
+                $"The file at {Text(resource, "url")} is an old binary Office file (such as .xls), which this "
+                + "DataPusher does not parse. Save it as CSV or XLSX and upload it again.");
+        }
+
         try
         {
             return await TabularIngester.IngestAsync(file.Path, sink, cancellationToken);
@@ -150,6 +159,15 @@ public sealed class PushToDataStore(HttpClient http, ResourceDownloader download
             var message = error.Message.Replace(Path.GetFileName(file.Path), shown, StringComparison.Ordinal);
             throw new JobException(message, error);
         }
+    }
+
+    // Old .xls workbooks are OLE2 compound files; read as text they would load as rows of binary noise.
+    private static async Task<bool> IsLegacyOfficeFileAsync(string path, CancellationToken cancellationToken)
+    {
+        var head = new byte[OleSignature.Length];
+        await using var stream = File.OpenRead(path);
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        return read == head.Length && head.AsSpan().SequenceEqual(OleSignature);
     }
 
     private static string? Text(JsonObject node, string key) =>
