@@ -19,7 +19,9 @@ public sealed record ServiceSettings
     /// <summary>The time allowed for a whole download (<c>DATAPUSHER_DOWNLOAD_TIMEOUT</c>, in seconds).</summary>
     public TimeSpan DownloadTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Whether TLS certificates of the portal and of resource hosts are checked (<c>DATAPUSHER_SSL_VERIFY</c>).</summary>
+    /// <summary>
+    /// Whether TLS certificates of the portal and of resource hosts are checked (<c>DATAPUSHER_SSL_VERIFY</c>).
+    /// </summary>
     public bool SslVerify { get; init; } = true;
 
     /// <summary>
@@ -44,7 +46,7 @@ public sealed record ServiceSettings
     public string TempFolder { get; init; } = Path.Combine(Path.GetTempPath(), "ckan-datapusher");
 
     /// <summary>Reads the settings from <paramref name="environment"/>, with defaults for unset variables.</summary>
-    /// <exception cref="InvalidOperationException">A variable has a value that is not valid; the message names it.</exception>
+    /// <exception cref="InvalidOperationException">A variable has an invalid value; the message names it.</exception>
     public static ServiceSettings FromEnvironment(IReadOnlyDictionary<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -89,10 +91,12 @@ public sealed record ServiceSettings
                 return defaultValue;
             }
 
-            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1 || value > max)
+            var isNumber = long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value);
+            if (!isNumber || value < 1 || value > max)
             {
+                var range = "1 to " + max.ToString(CultureInfo.InvariantCulture);
                 throw new InvalidOperationException(
-                    $"{name} is \"{text}\", which is not a whole number from 1 to {max.ToString(CultureInfo.InvariantCulture)}. "
+                    $"{name} is \"{text}\", which is not a whole number from {range}. "
                     + "Set it to such a number or unset it for the default.");
             }
 

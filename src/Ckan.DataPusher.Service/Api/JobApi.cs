@@ -157,7 +157,7 @@ public static class JobApi
             return Error(403, NotAuthorized);
         }
 
-        // The worker may be running a pending job, so only finished jobs can go.
+        // The worker may be running a pending job, so only finished jobs can be deleted.
         if (job.Status == "pending")
         {
             return Error(409, $"job_id {jobId} is still pending; delete it once it has finished");
@@ -186,7 +186,8 @@ public static class JobApi
         }
 
         var deleted = await store.DeleteFinishedAsync(DateTime.UtcNow.AddDays(-keepDays), cancellationToken);
-        return Reply(200, new JsonObject { ["deleted"] = new JsonArray(deleted.Select(id => (JsonNode?)id).ToArray()) });
+        var ids = new JsonArray(deleted.Select(id => (JsonNode?)id).ToArray());
+        return Reply(200, new JsonObject { ["deleted"] = ids });
     }
 
     // The job's own key opens that job; the service's secret key opens every job and the admin requests.

@@ -53,14 +53,18 @@ public sealed record JobSubmission
 
     private static (JobSubmission?, string?) Check(JsonObject input)
     {
-        var extra = input.Select(pair => pair.Key).Where(key => !AllowedKeys.Contains(key, StringComparer.Ordinal)).ToList();
+        var extra = input
+            .Select(pair => pair.Key)
+            .Where(key => !AllowedKeys.Contains(key, StringComparer.Ordinal))
+            .ToList();
         if (extra.Count > 0)
         {
             return (null, "Too many arguments. Extra keys are " + string.Join(", ", extra));
         }
 
         var resultUrl = Text(input["result_url"]);
-        if (input["result_url"] is not null && (resultUrl is null || !resultUrl.StartsWith("http", StringComparison.Ordinal)))
+        var hasHttpResultUrl = resultUrl?.StartsWith("http", StringComparison.Ordinal) == true;
+        if (input["result_url"] is not null && !hasHttpResultUrl)
         {
             return (null, "result_url has to start with http");
         }

@@ -138,7 +138,10 @@ public sealed class JobStore
     }
 
     /// <summary>Returns the job's log in order; with <paramref name="limit"/>, only its last lines.</summary>
-    public async Task<IReadOnlyList<JobLogEntry>> GetLogsAsync(string jobId, int? limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<JobLogEntry>> GetLogsAsync(
+        string jobId,
+        int? limit,
+        CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();

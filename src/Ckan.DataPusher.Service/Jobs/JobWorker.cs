@@ -62,7 +62,8 @@ public sealed class JobWorker(
             error = failure.ToErrorObject();
             await log.ErrorAsync(failure.Message, stoppingToken);
         }
-        catch (Exception failure) when (failure is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        catch (Exception failure)
+            when (failure is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             ServiceLog.JobCrashed(logger, job.JobId, failure);
             error = new JsonObject { ["message"] = "The job failed with an unexpected error: " + failure.Message };
@@ -76,7 +77,7 @@ public sealed class JobWorker(
     }
 
     // The result URL gets the job dictionary without the API key, authenticated with that key, as
-    // ckan-service-provider sends it; a key of the form "Header:value" names its own header.
+    // ckan-service-provider sends it. A key of the form "Header:value" names its own header.
     private async Task PostResultAsync(string jobId, CancellationToken cancellationToken)
     {
         var job = await store.GetAsync(jobId, cancellationToken);
@@ -107,7 +108,8 @@ public sealed class JobWorker(
             if (!response.IsSuccessStatusCode)
             {
                 var text = await response.Content.ReadAsStringAsync(cancellationToken);
-                ServiceLog.CallbackFailed(logger, jobId, resultUrl, $"HTTP {(int)response.StatusCode}: {Shorten(text)}");
+                var error = $"HTTP {(int)response.StatusCode}: {Shorten(text)}";
+                ServiceLog.CallbackFailed(logger, jobId, resultUrl, error);
                 return;
             }
 

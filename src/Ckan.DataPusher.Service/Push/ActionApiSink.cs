@@ -40,8 +40,8 @@ public sealed class ActionApiSink(CkanActionClient ckan, string resourceId, int 
         if (existing is not null)
         {
             await log.InfoAsync($"Deleting the existing DataStore table of \"{resourceId}\".", cancellationToken);
-            await ckan.CallOrNotFoundAsync(
-                "datastore_delete", new JsonObject { ["resource_id"] = resourceId, ["force"] = true }, cancellationToken);
+            var delete = new JsonObject { ["resource_id"] = resourceId, ["force"] = true };
+            await ckan.CallOrNotFoundAsync("datastore_delete", delete, cancellationToken);
         }
 
         RowsSent = 0;

@@ -31,8 +31,11 @@ public sealed class CkanActionClient(HttpClient http, string ckanUrl, string api
         return Parse(body)?["result"];
     }
 
-    /// <summary>Calls the action and returns null instead of throwing when the portal answers 404 Not Found.</summary>
-    public async Task<JsonNode?> CallOrNotFoundAsync(string action, JsonObject data, CancellationToken cancellationToken)
+    /// <summary>Calls the action and returns null instead of throwing when the portal returns 404 Not Found.</summary>
+    public async Task<JsonNode?> CallOrNotFoundAsync(
+        string action,
+        JsonObject data,
+        CancellationToken cancellationToken)
     {
         var (status, body, url) = await SendAsync(action, data, cancellationToken);
         if (status == HttpStatusCode.NotFound)

@@ -37,7 +37,9 @@ public sealed class JobException : Exception
     /// <summary>The body of the failed response, or null.</summary>
     public string? Response { get; }
 
-    /// <summary>Returns the error dictionary of DataPusher's job API, with the response cut to 200 characters.</summary>
+    /// <summary>
+    /// Returns the error dictionary of DataPusher's job API, with the response cut to 200 characters.
+    /// </summary>
     public JsonObject ToErrorObject()
     {
         var error = new JsonObject { ["message"] = Message };

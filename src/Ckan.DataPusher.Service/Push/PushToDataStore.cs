@@ -8,14 +8,15 @@ namespace Ckan.DataPusher.Service.Push;
 /// <summary>
 /// The <c>push_to_datastore</c> job: reads the resource through the portal's Action API, downloads its
 /// file, skips it when its MD5 matches the resource's hash, parses and types it with the streaming
-/// ingester, and loads it with <c>datastore_create</c>. Every portal call carries the job's API token.
+/// ingester, and loads it with <c>datastore_create</c> and <c>datastore_upsert</c>. Every portal call
+/// carries the job's API token.
 /// </summary>
 public sealed class PushToDataStore(HttpClient http, ResourceDownloader downloader, ServiceSettings settings)
 {
     private static ReadOnlySpan<byte> OleSignature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     /// <summary>Runs the job; returns normally when it completed or was skipped.</summary>
-    /// <exception cref="JobException">The job failed; the message says why.</exception>
+    /// <exception cref="JobException">The job failed; the message gives the reason.</exception>
     public async Task RunAsync(JobRecord job, JobLog log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -31,8 +32,7 @@ public sealed class PushToDataStore(HttpClient http, ResourceDownloader download
         }
 
         using var file = await DownloadAsync(ckan, resource, log, cancellationToken);
-        var ignoreHash = job.Metadata["ignore_hash"] is JsonValue flag && flag.TryGetValue<bool>(out var ignore) && ignore;
-        if (Text(resource, "hash") == file.Md5 && !ignoreHash)
+        if (Text(resource, "hash") == file.Md5 && !Flag(job.Metadata, "ignore_hash"))
         {
             await log.InfoAsync($"The file hash hasn't changed: {file.Md5}.", cancellationToken);
             return;
@@ -51,7 +51,7 @@ public sealed class PushToDataStore(HttpClient http, ResourceDownloader download
                 cancellationToken);
         }
 
-        if (job.Metadata["set_url_type"] is JsonValue set && set.TryGetValue<bool>(out var setUrlType) && setUrlType)
+        if (Flag(job.Metadata, "set_url_type"))
         {
             resource["url_type"] = "datapusher";
             resource["hash"] = file.Md5;
@@ -92,7 +92,10 @@ public sealed class PushToDataStore(HttpClient http, ResourceDownloader download
     }
 
     // DataPusher retries resource_show once, because the portal may not have committed the resource yet.
-    private async Task<JsonObject> ShowResourceAsync(CkanActionClient ckan, string resourceId, CancellationToken cancellationToken)
+    private async Task<JsonObject> ShowResourceAsync(
+        CkanActionClient ckan,
+        string resourceId,
+        CancellationToken cancellationToken)
     {
         var request = new JsonObject { ["id"] = resourceId };
         JsonNode? result;
@@ -154,7 +157,7 @@ public sealed class PushToDataStore(HttpClient http, ResourceDownloader download
         }
         catch (IngestException error)
         {
-            // The ingester names the temporary file; the publisher knows the resource's URL.
+            // The ingester names the temporary file; the publisher recognizes the resource's URL.
             var shown = Text(resource, "url") ?? Text(resource, "id") ?? "the resource";
             var message = error.Message.Replace(Path.GetFileName(file.Path), shown, StringComparison.Ordinal);
             throw new JobException(message, error);
@@ -169,6 +172,9 @@ public sealed class PushToDataStore(HttpClient http, ResourceDownloader download
         var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         return read == head.Length && head.AsSpan().SequenceEqual(OleSignature);
     }
+
+    private static bool Flag(JsonObject node, string key) =>
+        node[key] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
 
     private static string? Text(JsonObject node, string key) =>
         node[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

@@ -43,7 +43,8 @@ public sealed class ResourceDownloader(ServiceSettings settings)
             using var client = CreateClient(trustedHost);
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             prepare?.Invoke(request);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await client.SendAsync(
+                request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             await CheckResponseAsync(url, response, timeout.Token);
             var (length, md5) = await SpoolAsync(response, path, timeout.Token);
             return new DownloadedFile(path, length, md5, response.Content.Headers.ContentType?.MediaType);

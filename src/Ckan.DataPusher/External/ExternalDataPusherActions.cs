@@ -24,7 +24,10 @@ public sealed class ExternalDataPusherActions(DataPusherServiceClient client, Da
     /// the file's hash is unchanged). Needs the right to update the dataset. Returns true when a job was
     /// posted, false when the resource is not found or a recent job is still pending.
     /// </summary>
-    public async Task<ActionResult> SubmitAsync(ActionContext context, JsonObject data, CancellationToken cancellationToken)
+    public async Task<ActionResult> SubmitAsync(
+        ActionContext context,
+        JsonObject data,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         DataStoreInput.RejectUnknownKeys(data, SubmitKeys);
@@ -102,7 +105,10 @@ public sealed class ExternalDataPusherActions(DataPusherServiceClient client, Da
     /// datapusher_status: the resource's task state, job id and key, the service's URL of the job, the job
     /// dictionary it returns (<c>task_info</c>) and the task's error. Not found when nothing was submitted.
     /// </summary>
-    public async Task<ActionResult> StatusAsync(ActionContext context, JsonObject data, CancellationToken cancellationToken)
+    public async Task<ActionResult> StatusAsync(
+        ActionContext context,
+        JsonObject data,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var resourceId = DataStoreInput.ResourceId(data);
@@ -137,7 +143,10 @@ public sealed class ExternalDataPusherActions(DataPusherServiceClient client, Da
     /// task's state; when the job completed but the resource's file or URL changed after the job was
     /// submitted, submits the resource again. Returns null.
     /// </summary>
-    public async Task<ActionResult> HookAsync(ActionContext context, JsonObject data, CancellationToken cancellationToken)
+    public async Task<ActionResult> HookAsync(
+        ActionContext context,
+        JsonObject data,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(data);
@@ -168,11 +177,14 @@ public sealed class ExternalDataPusherActions(DataPusherServiceClient client, Da
 
         // CKAN leaves the task's error as submission left it; the job's own error is kept here as well, so
         // that datapusher_status tells why a load failed even when the service is gone.
-        var error = status == "error" && data["error"] is JsonObject jobError ? jobError.ToJsonString() : task.Error ?? "{}";
+        var error = status == "error" && data["error"] is JsonObject jobError
+            ? jobError.ToJsonString()
+            : task.Error ?? "{}";
         await DataPusherTasks.SaveAsync(context.Services, resourceId, status, task.Value, error, cancellationToken);
 
         // NOTE: CKAN also creates the default DataStore views here; this portal has no resource views.
-        if (status == "complete" && await ChangedSinceSubmissionAsync(context.Services, resourceId, metadata, cancellationToken))
+        if (status == "complete"
+            && await ChangedSinceSubmissionAsync(context.Services, resourceId, metadata, cancellationToken))
         {
             await SubmitAsync(context.Services, resourceId, setUrlType: false, ignoreHash: false, cancellationToken);
         }
@@ -193,8 +205,12 @@ public sealed class ExternalDataPusherActions(DataPusherServiceClient client, Da
         }
         catch (DataPusherConnectionException failure)
         {
-            var error = new JsonObject { ["message"] = "Could not connect to DataPusher.", ["details"] = failure.Message };
-            await DataPusherTasks.SaveAsync(services, resourceId, "error", "{}", error.ToJsonString(), cancellationToken);
+            var error = new JsonObject
+            {
+                ["message"] = "Could not connect to DataPusher.",
+                ["details"] = failure.Message,
+            };
+            await SaveErrorAsync(services, resourceId, error, cancellationToken);
             throw new ValidationException(error);
         }
 
@@ -214,12 +230,19 @@ public sealed class ExternalDataPusherActions(DataPusherServiceClient client, Da
                 ["details"] = reply.Json?.DeepClone() ?? JsonValue.Create(reply.Text),
                 ["status_code"] = code,
             };
-            await DataPusherTasks.SaveAsync(services, resourceId, "error", "{}", error.ToJsonString(), cancellationToken);
+            await SaveErrorAsync(services, resourceId, error, cancellationToken);
             throw new ValidationException(error);
         }
 
         return reply;
     }
+
+    private static Task SaveErrorAsync(
+        CkanServices services,
+        string resourceId,
+        JsonObject error,
+        CancellationToken cancellationToken) =>
+        DataPusherTasks.SaveAsync(services, resourceId, "error", "{}", error.ToJsonString(), cancellationToken);
 
     private async Task<JsonNode> ReadJobAsync(string jobId, string? jobKey, CancellationToken cancellationToken)
     {
@@ -271,8 +294,8 @@ public sealed class ExternalDataPusherActions(DataPusherServiceClient client, Da
     {
         try
         {
-            return await services.CallAsSiteAsync("resource_show", new JsonObject { ["id"] = resourceId }, cancellationToken)
-                as JsonObject;
+            var request = new JsonObject { ["id"] = resourceId };
+            return await services.CallAsSiteAsync("resource_show", request, cancellationToken) as JsonObject;
         }
         catch (NotFoundException)
         {
