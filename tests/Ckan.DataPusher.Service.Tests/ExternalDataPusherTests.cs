@@ -59,8 +59,8 @@ public sealed class ExternalDataPusherTests
             new JsonObject { ["id"] = resourceId, ["hash"] = Convert.ToHexStringLower(MD5.HashData(csv)) },
             site.Admin.Token, cancellationToken);
 
-        var submitted = await site.Portal.PostAsync("datapusher_submit", new JsonObject { ["resource_id"] = resourceId },
-            site.Admin.Token, cancellationToken);
+        var submitted = await site.Portal.PostAsync(
+            "datapusher_submit", new JsonObject { ["resource_id"] = resourceId }, site.Admin.Token, cancellationToken);
         var second = await WaitForEndAsync(site, resourceId, cancellationToken);
         var search = await site.Portal.PostAsync("datastore_search", new JsonObject { ["resource_id"] = resourceId },
             site.Admin.Token, cancellationToken);
@@ -102,7 +102,9 @@ public sealed class ExternalDataPusherTests
         Assert.True(edited.Success, edited.Text);
 
         await site.Portal.PostAsync("datapusher_submit",
-            new JsonObject { ["resource_id"] = resourceId, ["ignore_hash"] = true }, site.Admin.Token, cancellationToken);
+            new JsonObject { ["resource_id"] = resourceId, ["ignore_hash"] = true },
+            site.Admin.Token,
+            cancellationToken);
         var status = await WaitForEndAsync(site, resourceId, cancellationToken);
         var reloaded = await site.Portal.PostAsync("datastore_search", new JsonObject { ["resource_id"] = resourceId },
             site.Admin.Token, cancellationToken);
@@ -134,7 +136,8 @@ public sealed class ExternalDataPusherTests
             "Resource too large to download/process: ",
             status["task_info"]!["error"]!["message"]!.GetValue<string>(),
             StringComparison.Ordinal);
-        Assert.StartsWith("Resource too large", status["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Resource too large", status["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, search.Status);
     }
 
@@ -196,8 +199,8 @@ public sealed class ExternalDataPusherTests
         var dataset = await CreateDatasetAsync(site, cancellationToken);
         var resourceId = await UploadAsync(site, dataset, "a,b\n1,2\n"u8.ToArray(), "small.csv", cancellationToken);
 
-        var submitted = await site.Portal.PostAsync("datapusher_submit", new JsonObject { ["resource_id"] = resourceId },
-            site.Admin.Token, cancellationToken);
+        var submitted = await site.Portal.PostAsync(
+            "datapusher_submit", new JsonObject { ["resource_id"] = resourceId }, site.Admin.Token, cancellationToken);
         var status = await site.Portal.PostAsync("datapusher_status", new JsonObject { ["resource_id"] = resourceId },
             site.Admin.Token, cancellationToken);
 
@@ -215,7 +218,8 @@ public sealed class ExternalDataPusherTests
         await using var site = await LinkedPortal.StartAsync(
             "http://127.0.0.1:" + LinkedPortal.FreePort() + "/", cancellationToken);
 
-        var hook = await site.Portal.PostAsync("datapusher_hook", new JsonObject(), site.Admin.Token, cancellationToken);
+        var hook = await site.Portal.PostAsync(
+            "datapusher_hook", new JsonObject(), site.Admin.Token, cancellationToken);
         var anonymous = await site.Portal.PostAsync("datapusher_hook",
             new JsonObject { ["metadata"] = new JsonObject { ["resource_id"] = "x" }, ["status"] = "complete" },
             token: null, cancellationToken);
@@ -248,7 +252,8 @@ public sealed class ExternalDataPusherTests
     private static async Task<string> CreateDatasetAsync(LinkedPortal site, CancellationToken cancellationToken)
     {
         var organization = Names.Unique("org");
-        await site.Portal.ArrangeAsync("organization_create", new JsonObject { ["name"] = organization }, cancellationToken);
+        await site.Portal.ArrangeAsync(
+            "organization_create", new JsonObject { ["name"] = organization }, cancellationToken);
         var dataset = await site.Portal.ArrangeAsync("package_create",
             new JsonObject { ["name"] = Names.Unique("dataset"), ["owner_org"] = organization }, cancellationToken);
         return dataset!["id"]!.GetValue<string>();
@@ -265,20 +270,26 @@ public sealed class ExternalDataPusherTests
         var part = new ByteArrayContent(file);
         part.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         content.Add(part, "upload", fileName);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/3/action/resource_create") { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/3/action/resource_create")
+        {
+            Content = content,
+        };
         var response = await site.Portal.SendAsync(request, site.Admin.Token, cancellationToken);
         Assert.True(response.Status == HttpStatusCode.OK, response.Text);
         return response.Result!["id"]!.GetValue<string>();
     }
 
     // The service runs the job and calls the hook a moment after the upload returns.
-    private static async Task<JsonObject> WaitForEndAsync(LinkedPortal site, string resourceId, CancellationToken cancellationToken)
+    private static async Task<JsonObject> WaitForEndAsync(
+        LinkedPortal site,
+        string resourceId,
+        CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
-            var status = await site.Portal.PostAsync("datapusher_status", new JsonObject { ["resource_id"] = resourceId },
-                site.Admin.Token, cancellationToken);
+            var request = new JsonObject { ["resource_id"] = resourceId };
+            var status = await site.Portal.PostAsync("datapusher_status", request, site.Admin.Token, cancellationToken);
             if (status.Success && status.Result!["status"]!.GetValue<string>() is "complete" or "error")
             {
                 return status.Result!.AsObject();

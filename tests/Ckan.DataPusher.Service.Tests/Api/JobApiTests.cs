@@ -96,7 +96,8 @@ public sealed class JobApiTests
         var listWithoutKey = await GetAsync(service, "job", null, cancellationToken);
 
         Assert.Equal("error", job["status"]!.GetValue<string>());
-        Assert.Contains("Could not reach the portal", job["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Could not reach the portal", job["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.NotNull(job["finished_timestamp"]!.GetValue<string>());
         Assert.Contains(job["logs"]!.AsArray(), entry => entry!["level"]!.GetValue<string>() == "ERROR");
         Assert.Equal("datapusher", status.Json["name"]!.GetValue<string>());
@@ -134,7 +135,11 @@ public sealed class JobApiTests
         {
             ["job_type"] = "push_to_datastore",
             ["api_key"] = "portal-token",
-            ["metadata"] = new JsonObject { ["resource_id"] = "r1", ["ckan_url"] = "http://127.0.0.1:" + LinkedPortal.FreePort() },
+            ["metadata"] = new JsonObject
+            {
+                ["resource_id"] = "r1",
+                ["ckan_url"] = "http://127.0.0.1:" + LinkedPortal.FreePort(),
+            },
         };
         using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         using var response = await service.Client.PostAsync(path, content, cancellationToken);
@@ -159,7 +164,10 @@ public sealed class JobApiTests
         return (response.StatusCode, json);
     }
 
-    private static async Task<JsonObject> WaitForEndAsync(TestService service, string jobId, CancellationToken cancellationToken)
+    private static async Task<JsonObject> WaitForEndAsync(
+        TestService service,
+        string jobId,
+        CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)

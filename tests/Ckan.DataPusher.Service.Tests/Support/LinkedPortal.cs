@@ -93,7 +93,8 @@ public sealed class LinkedPortal : IAsyncDisposable
         var config = CkanConfig.FromOptions(options);
         var (store, migrator) = CatalogStoreFactory.Create(config);
         await migrator.UpgradeAsync(cancellationToken);
-        using var services = new CkanServices(config, store, new LuceneSearchIndex(SearchIndexLocation.Resolve(config)));
+        var search = new LuceneSearchIndex(SearchIndexLocation.Resolve(config));
+        using var services = new CkanServices(config, store, search);
         var name = Names.Unique("admin");
         await services.CallAsSiteAsync(
             "user_create",
