@@ -78,7 +78,8 @@ public sealed class JobStoreTests : IDisposable
         var filter = new Dictionary<string, string> { ["resource_id"] = "r1" };
 
         var matching = await store.ListAsync(filter, limit: 10, offset: 0, cancellationToken);
-        var everything = await store.ListAsync(new Dictionary<string, string>(), limit: 2, offset: 1, cancellationToken);
+        var noFilter = new Dictionary<string, string>();
+        var everything = await store.ListAsync(noFilter, limit: 2, offset: 1, cancellationToken);
 
         Assert.Equal(["c", "a"], matching);
         Assert.Equal(["b", "a"], everything);
