@@ -163,6 +163,21 @@ public sealed class SqliteJobQueueTests : IDisposable
 
     public void Dispose() => _temporary.Dispose();
 
+    [Fact]
+    public async Task Progress_is_kept_until_requeue()
+    {
+        await Queue.EnqueueAsync(Request("load"), CancellationToken);
+        var taken = await Queue.TakeNextAsync([], CancellationToken);
+
+        await Queue.ReportProgressAsync(taken!.Id, new JobProgress { Done = 250, Total = 1000 }, CancellationToken);
+        var running = await Queue.GetAsync(taken.Id, CancellationToken);
+        await Queue.RequeueAsync(taken.Id, CancellationToken);
+        var requeued = await Queue.GetAsync(taken.Id, CancellationToken);
+
+        Assert.Equal(new JobProgress { Done = 250, Total = 1000 }, running!.Progress);
+        Assert.Null(requeued!.Progress);
+    }
+
     private static JobRequest Request(string title) => new() { Kind = "work", Title = title, Payload = "{\"n\":1}" };
 
     private async Task MarkWorkerAsync(string id, int pid)
