@@ -51,16 +51,22 @@ public sealed class PushToDataStoreJob(
             await SaveAsync(job, resourceId, "complete", log, "{}", Rows(rows, rows), cancellationToken);
             DataPusherLog.Loaded(logger, resourceId, rows);
         }
-        catch (Exception error) when (error is IngestException or BulkLoadException or ValidationException
-            or NotFoundException or IOException)
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            AddLog(log, "ERROR", error.Message);
-            var detail = new JsonObject { ["message"] = error.Message }.ToJsonString();
+            // Any failure ends the task in error, so datapusher_status does not stay pending after a load failed.
+            var message = IsFileOrDataProblem(error)
+                ? error.Message
+                : $"The load failed unexpectedly ({error.GetType().Name}: {error.Message}). The worker's log has the details.";
+            AddLog(log, "ERROR", message);
+            var detail = new JsonObject { ["message"] = message }.ToJsonString();
             await SaveAsync(job, resourceId, "error", log, detail, null, CancellationToken.None);
-            DataPusherLog.Failed(logger, resourceId, error.Message);
+            DataPusherLog.Failed(logger, resourceId, message);
             throw;
         }
     }
+
+    private static bool IsFileOrDataProblem(Exception error) =>
+        error is IngestException or BulkLoadException or ValidationException or NotFoundException or IOException;
 
     private async Task<long> LoadAsync(Job job, string resourceId, JsonArray log, CancellationToken cancellationToken)
     {
