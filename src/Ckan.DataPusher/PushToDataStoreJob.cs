@@ -125,9 +125,9 @@ public sealed class PushToDataStoreJob(
         }
     }
 
-    // The table is in place once the flag is set in the catalog. A worker process beside a running portal cannot
-    // open the portal's on-disk search index, so then only the index misses the flag until the portal reconciles
-    // it at its next start or `ckan search-index rebuild` runs.
+    // The table is in place once the flag is set in the catalog. A worker process beside a running portal may find
+    // the portal's on-disk search index locked, and then only the index misses the flag until the portal
+    // reconciles it at its next start or `ckan search-index rebuild` runs.
     private async Task SetActiveAsync(ActionContext system, string resourceId, JsonArray log, CancellationToken cancellationToken)
     {
         try
