@@ -1,6 +1,6 @@
 namespace Ckan.Ingest.Pipeline;
 
-/// <summary>How far the second pass of an ingest has come.</summary>
+/// <summary>The progress of an ingest's second pass, which hands the rows to the sink.</summary>
 public sealed record IngestProgress
 {
     /// <summary>The data rows handed to the sink so far.</summary>

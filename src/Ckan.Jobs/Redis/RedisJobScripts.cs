@@ -109,7 +109,7 @@ internal static class RedisJobScripts
         """;
 
     /// <summary>
-    /// ARGV: prefix, id, units done, units in all ('' when unknown). Records a started job's progress; returns 0
+    /// ARGV: prefix, id, units done, total units ('' when unknown). Records a started job's progress; returns 0
     /// when the job is no longer known.
     /// </summary>
     public const string Progress = """
