@@ -62,6 +62,7 @@ public sealed class DataPusherActions(IJobQueue queue, DataPusherOptions options
             {
                 ["status"] = task.State,
                 ["logs"] = value["logs"]?.DeepClone() ?? new JsonArray(),
+                ["progress"] = value["progress"]?.DeepClone(),
             },
             ["error"] = ParseObject(task.Error),
         };

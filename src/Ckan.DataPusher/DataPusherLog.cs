@@ -13,4 +13,8 @@ internal static partial class DataPusherLog
 
     [LoggerMessage(9003, LogLevel.Warning, "Automatic DataPusher submission of resource {ResourceId} failed: {Error}")]
     public static partial void SubmitFailed(ILogger logger, string resourceId, string error);
+
+    [LoggerMessage(9004, LogLevel.Warning,
+        "Resource {ResourceId} is loaded, but the search index was not updated with datastore_active: {Error}")]
+    public static partial void IndexNotUpdated(ILogger logger, string resourceId, string error);
 }

@@ -16,9 +16,15 @@ namespace Ckan.DataPusher;
 /// <summary>
 /// The job that loads a resource's file into its DataStore table: the uploaded file, or the file at the
 /// resource's URL within the fetch limits. The table is replaced only when the whole file loaded, and the
-/// task_status row records the outcome with a short log for <c>datapusher_status</c>.
+/// task_status row records the outcome with a short log for <c>datapusher_status</c>. While rows go in, the
+/// row's value and the queued job carry the rows done and the rows in the file, updated about once a second.
 /// </summary>
-public sealed class PushToDataStoreJob(CkanServices services, IDataStore store, DataPusherOptions options, ILogger logger)
+public sealed class PushToDataStoreJob(
+    CkanServices services,
+    IDataStore store,
+    IJobQueue queue,
+    DataPusherOptions options,
+    ILogger logger)
 {
     /// <summary>The job kind in the queue.</summary>
     public const string Kind = "datapusher";
@@ -40,23 +46,29 @@ public sealed class PushToDataStoreJob(CkanServices services, IDataStore store, 
         try
         {
             AddLog(log, "INFO", $"Loading resource {resourceId} into the DataStore");
-            var rows = await LoadAsync(resourceId, log, cancellationToken);
+            var rows = await LoadAsync(job, resourceId, log, cancellationToken);
             AddLog(log, "INFO", $"Successfully pushed {rows} entries to \"{resourceId}\".");
-            await SaveAsync(job, resourceId, "complete", log, "{}", cancellationToken);
+            await SaveAsync(job, resourceId, "complete", log, "{}", Rows(rows, rows), cancellationToken);
             DataPusherLog.Loaded(logger, resourceId, rows);
         }
-        catch (Exception error) when (error is IngestException or BulkLoadException or ValidationException
-            or NotFoundException or IOException)
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            AddLog(log, "ERROR", error.Message);
-            var detail = new JsonObject { ["message"] = error.Message }.ToJsonString();
-            await SaveAsync(job, resourceId, "error", log, detail, CancellationToken.None);
-            DataPusherLog.Failed(logger, resourceId, error.Message);
+            // Any failure ends the task in error, so datapusher_status does not stay pending after a load failed.
+            var message = IsFileOrDataProblem(error)
+                ? error.Message
+                : $"The load failed unexpectedly ({error.GetType().Name}: {error.Message}). The worker's log has the details.";
+            AddLog(log, "ERROR", message);
+            var detail = new JsonObject { ["message"] = message }.ToJsonString();
+            await SaveAsync(job, resourceId, "error", log, detail, null, CancellationToken.None);
+            DataPusherLog.Failed(logger, resourceId, message);
             throw;
         }
     }
 
-    private async Task<long> LoadAsync(string resourceId, JsonArray log, CancellationToken cancellationToken)
+    private static bool IsFileOrDataProblem(Exception error) =>
+        error is IngestException or BulkLoadException or ValidationException or NotFoundException or IOException;
+
+    private async Task<long> LoadAsync(Job job, string resourceId, JsonArray log, CancellationToken cancellationToken)
     {
         var system = new ActionContext(services, null, ignoreAuth: true);
         var resource = (await services.CallAsSiteAsync("resource_show", new JsonObject { ["id"] = resourceId }, cancellationToken))!
@@ -87,7 +99,11 @@ public sealed class PushToDataStoreJob(CkanServices services, IDataStore store, 
             IngestResult result;
             try
             {
-                result = await TabularIngester.IngestAsync(path, sink, cancellationToken);
+                result = await TabularIngester.IngestAsync(
+                    path,
+                    sink,
+                    (progress, token) => ReportProgressAsync(job, resourceId, log, progress, token),
+                    cancellationToken);
             }
             catch (IngestException error)
             {
@@ -100,7 +116,7 @@ public sealed class PushToDataStoreJob(CkanServices services, IDataStore store, 
 
             AddLog(log, "INFO", $"Detected {result.Fields.Count} columns: "
                 + string.Join(", ", result.Fields.Select(field => $"{field.Id} ({field.Type})")));
-            await DataStoreActiveFlag.SetAsync(system, resourceId, true, cancellationToken);
+            await SetActiveAsync(system, resourceId, log, cancellationToken);
             return sink.RowsLoaded;
         }
         finally
@@ -109,11 +125,45 @@ public sealed class PushToDataStoreJob(CkanServices services, IDataStore store, 
         }
     }
 
-    private async Task SaveAsync(Job job, string resourceId, string state, JsonArray log, string error, CancellationToken cancellationToken)
+    // The table is in place once the flag is set in the catalog. A worker process beside a running portal may find
+    // the portal's on-disk search index locked, and then only the index misses the flag until the portal
+    // reconciles it at its next start or `ckan search-index rebuild` runs.
+    private async Task SetActiveAsync(ActionContext system, string resourceId, JsonArray log, CancellationToken cancellationToken)
     {
-        var value = new JsonObject { ["job_id"] = job.Id, ["logs"] = log }.ToJsonString();
-        await DataPusherTasks.SaveAsync(services, resourceId, state, value, error, cancellationToken);
+        try
+        {
+            await DataStoreActiveFlag.SetAsync(system, resourceId, true, cancellationToken);
+        }
+        catch (SearchIndexException error)
+        {
+            AddLog(log, "WARNING", "The search index was not updated: " + error.Message);
+            DataPusherLog.IndexNotUpdated(logger, resourceId, error.Message);
+        }
     }
+
+    private async Task ReportProgressAsync(
+        Job job, string resourceId, JsonArray log, IngestProgress progress, CancellationToken cancellationToken)
+    {
+        var rows = Rows(progress.RowsDone, progress.RowsTotal);
+        await SaveAsync(job, resourceId, "pending", log, "{}", rows, cancellationToken);
+        await queue.ReportProgressAsync(
+            job.Id, new JobProgress { Done = progress.RowsDone, Total = progress.RowsTotal }, cancellationToken);
+    }
+
+    private async Task SaveAsync(
+        Job job,
+        string resourceId,
+        string state,
+        JsonArray log,
+        string error,
+        JsonObject? progress,
+        CancellationToken cancellationToken)
+    {
+        var value = new JsonObject { ["job_id"] = job.Id, ["logs"] = log.DeepClone(), ["progress"] = progress };
+        await DataPusherTasks.SaveAsync(services, resourceId, state, value.ToJsonString(), error, cancellationToken);
+    }
+
+    private static JsonObject Rows(long done, long total) => new() { ["rows_done"] = done, ["rows_total"] = total };
 
     private static void AddLog(JsonArray log, string level, string message) => log.Add(new JsonObject
     {

@@ -38,6 +38,12 @@ public interface IJobQueue : IDisposable
     /// <summary>Marks a started job finished, or failed with <paramref name="error"/> when it is not null.</summary>
     Task CompleteAsync(string id, string? error, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records how far a started job has come, replacing the last report; <c>ckan jobs show</c> prints it. Does
+    /// nothing when the job is unknown. A job put back in its queue loses its progress.
+    /// </summary>
+    Task ReportProgressAsync(string id, JobProgress progress, CancellationToken cancellationToken = default);
+
     /// <summary>Puts a started job back in its queue, for a worker that stops before the job ends.</summary>
     Task RequeueAsync(string id, CancellationToken cancellationToken = default);
 

@@ -30,6 +30,9 @@ public sealed record Job
     /// <summary>When it finished or failed, UTC, or null.</summary>
     public DateTime? Ended { get; init; }
 
+    /// <summary>The last progress its handler reported since it was taken, or null.</summary>
+    public JobProgress? Progress { get; init; }
+
     /// <summary>The failure message of a failed job, or null.</summary>
     public string? Error { get; init; }
 }

@@ -71,6 +71,9 @@ public sealed class JobWorkerServiceTests : IDisposable
         public Task CompleteAsync(string id, string? error, CancellationToken cancellationToken = default) =>
             inner.CompleteAsync(id, error, cancellationToken);
 
+        public Task ReportProgressAsync(string id, JobProgress progress, CancellationToken cancellationToken = default) =>
+            inner.ReportProgressAsync(id, progress, cancellationToken);
+
         public Task RequeueAsync(string id, CancellationToken cancellationToken = default) =>
             inner.RequeueAsync(id, cancellationToken);
 

@@ -9,7 +9,7 @@ namespace Ckan.Cli.Commands;
 
 /// <summary>
 /// <c>ckan datapusher submit [DATASET]</c>: queues DataStore loads of the tabular resources of one dataset, or
-/// of every dataset, for the job worker of <c>ckan run</c> to run.
+/// of every dataset, for the worker of <c>ckan run</c> or a <c>ckan jobs worker</c> process to run.
 /// </summary>
 public static class DataPusherCommand
 {

@@ -11,7 +11,7 @@ namespace Ckan.Cli.Commands;
 
 /// <summary>
 /// <c>ckan jobs</c>: lists, shows, cancels and clears background jobs and runs a worker, with CKAN's
-/// output lines. Jobs live in the embedded SQLite queue.
+/// output lines. Jobs live in the embedded SQLite queue, or in Redis when <c>ckan.redis.url</c> is set.
 /// </summary>
 public static class JobsCommand
 {
@@ -28,28 +28,13 @@ public static class JobsCommand
         return command;
     }
 
-    /// <summary>Returns the handlers that the workers of <c>ckan jobs worker</c> and <c>ckan run</c> run.</summary>
-    public static JobHandlerRegistry CreateHandlers(ILoggerFactory loggers) =>
-        new JobHandlerRegistry().Add(TestJob.Kind, TestJob.Handler(loggers.CreateLogger("Ckan.Jobs.TestJob")));
-
-    /// <summary>
-    /// Returns the handlers of the worker inside <c>ckan run</c>: those of <see cref="CreateHandlers(ILoggerFactory)"/>
-    /// and, with the DataStore and DataPusher on, the DataPusher's loads.
-    /// </summary>
-    public static JobHandlerRegistry CreateHandlers(IServiceProvider provider)
-    {
-        var loggers = provider.GetRequiredService<ILoggerFactory>();
-        var handlers = CreateHandlers(loggers);
-        var services = provider.GetRequiredService<CkanServices>();
-        if (provider.GetService<IDataStore>() is { } store && services.Plugins.Names.Contains(DataPusherOptions.PluginName))
-        {
-            var job = new PushToDataStoreJob(
-                services, store, DataPusherOptions.FromConfig(services.Config), loggers.CreateLogger<PushToDataStoreJob>());
-            handlers.Add(PushToDataStoreJob.Kind, job.RunAsync);
-        }
-
-        return handlers;
-    }
+    /// <summary>Returns the handlers of the worker inside <c>ckan run</c>, built as <c>ckan jobs worker</c> builds them.</summary>
+    public static JobHandlerRegistry CreateHandlers(IServiceProvider provider) =>
+        JobHandlerFactory.Create(
+            provider.GetService<CkanServices>(),
+            provider.GetService<IDataStore>(),
+            provider.GetRequiredService<IJobQueue>(),
+            provider.GetRequiredService<ILoggerFactory>());
 
     private static Command BuildWorker(CommandIo io)
     {
@@ -62,15 +47,18 @@ public static class JobsCommand
         };
         command.SetAction((parseResult, cancellationToken) => CliRuntime.GuardAsync(parseResult, io, async () =>
         {
-            using var queue = OpenQueue(parseResult);
+            var runtime = CliRuntime.Load(parseResult);
+            using var queue = JobQueueFactory.Create(runtime.Config);
             using var loggers = LoggerFactory.Create(builder => builder.AddSimpleConsole(options =>
             {
                 options.SingleLine = true;
                 options.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
             }));
+            await using var site = await WorkerSite.OpenAsync(runtime, cancellationToken);
+            var handlers = JobHandlerFactory.Create(site.Services, site.DataStore, queue, loggers);
             var logger = loggers.CreateLogger("Ckan.Jobs.Worker");
             var names = parseResult.GetValue(queues) is { Length: > 0 } given ? given : [IJobQueue.DefaultQueue];
-            var worker = new JobWorker(queue, CreateHandlers(loggers), logger, TimeSpan.FromSeconds(1));
+            var worker = new JobWorker(queue, handlers, logger, TimeSpan.FromSeconds(1));
             await worker.RunAsync(names, parseResult.GetValue(burst), cancellationToken);
             return 0;
         }));
@@ -122,6 +110,11 @@ public static class JobsCommand
             await io.Output.WriteLineAsync("Created: " + FormatTime(job.Created));
             await io.Output.WriteLineAsync("Queue:   " + job.Queue);
             await io.Output.WriteLineAsync("Status:  " + job.Status);
+            if (job.Progress is { } progress)
+            {
+                await io.Output.WriteLineAsync("Progress: " + FormatProgress(progress));
+            }
+
             if (job.Error is not null)
             {
                 await io.Output.WriteLineAsync("Error:   " + job.Error);
@@ -194,6 +187,10 @@ public static class JobsCommand
 
     private static IJobQueue OpenQueue(ParseResult parseResult) =>
         JobQueueFactory.Create(CliRuntime.Load(parseResult).Config);
+
+    private static string FormatProgress(JobProgress progress) => progress.Total is { } total
+        ? string.Create(CultureInfo.InvariantCulture, $"{progress.Done} of {total}")
+        : progress.Done.ToString(CultureInfo.InvariantCulture);
 
     // CKAN prints the job's creation time as Python's isoformat of a naive UTC datetime.
     private static string FormatTime(DateTime value) =>

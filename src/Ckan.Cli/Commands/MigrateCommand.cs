@@ -1,4 +1,8 @@
 using System.CommandLine;
+using Ckan.Core.Actions;
+using Ckan.DataPusher;
+using Ckan.DataStore;
+using Ckan.Jobs;
 using Ckan.Migration;
 using Ckan.Migration.Source;
 
@@ -6,7 +10,8 @@ namespace Ckan.Cli.Commands;
 
 /// <summary>
 /// <c>ckan migrate --source URL</c>: copies users, organizations, groups, datasets and uploaded files from a
-/// live CKAN portal through its API into this one. Safe to run again: it resumes and copies only changes.
+/// live CKAN portal through its API into this one. Safe to run again: it resumes and copies only changes. With the
+/// datastore and datapusher plugins on, it queues DataStore loads of the copied tabular resources.
 /// </summary>
 public static class MigrateCommand
 {
@@ -54,10 +59,14 @@ public static class MigrateCommand
                 parseResult.GetValue(maxFileSize) * 1024 * 1024);
 
             var progress = parseResult.GetValue(quiet) ? null : new MigrationProgressPrinter(io.Error);
+            using var queue = DataStoreOptions.FromConfig(runtime.Config).IsEnabled && JobHandlerFactory.IsDataPusherEnabled(services)
+                ? JobQueueFactory.Create(runtime.Config)
+                : null;
+            var submitLoad = queue is null ? null : DataPusherSubmitter(services, queue);
             MigrationReport report;
             try
             {
-                report = await new PortalMigration(services, portal, options).RunAsync(progress, cancellationToken);
+                report = await new PortalMigration(services, portal, options, submitLoad).RunAsync(progress, cancellationToken);
             }
             catch (SourceCallException error)
             {
@@ -76,6 +85,16 @@ public static class MigrateCommand
             return report.Failures.Count == 0 ? 0 : 1;
         }));
         return command;
+    }
+
+    // Loads go through datapusher_submit's own path, so a pending load of the resource is not queued twice.
+    private static ResourceLoadSubmitter DataPusherSubmitter(CkanServices services, IJobQueue queue)
+    {
+        var options = DataPusherOptions.FromConfig(services.Config);
+        var actions = new DataPusherActions(queue, options);
+        return async (resource, cancellationToken) =>
+            DataPusherPlugin.IsPushable(resource, options)
+            && await actions.SubmitAsync(services, resource["id"]!.GetValue<string>(), cancellationToken);
     }
 
     private static string DefaultStatePath(CliRuntime runtime, Uri source)

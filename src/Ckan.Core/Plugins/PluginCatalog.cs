@@ -46,9 +46,19 @@ internal static class PluginCatalog
         foreach (var path in Directory.GetFiles(AppContext.BaseDirectory, "Ckan.*.dll"))
         {
             var name = AssemblyName.GetAssemblyName(path);
-            if (!loaded.Contains(name.Name ?? ""))
+            if (loaded.Contains(name.Name ?? ""))
+            {
+                continue;
+            }
+
+            try
             {
                 assemblies.Add(AssemblyLoadContext.Default.LoadFromAssemblyName(name));
+            }
+            catch (FileNotFoundException)
+            {
+                // The file is not among the application's dependencies (a test assembly beside `ckan` run from
+                // a test folder), so the default context cannot resolve it and it contains no plugin of this application.
             }
         }
 

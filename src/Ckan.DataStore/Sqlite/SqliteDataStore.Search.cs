@@ -90,7 +90,7 @@ public sealed partial class SqliteDataStore
             row[index] = column.Kind switch
             {
                 OutputKind.Integer => reader.GetInt64(index),
-                OutputKind.Float => reader.GetDouble(index),
+                OutputKind.Float => SqliteValues.ReadDouble(reader, index),
                 OutputKind.Boolean => reader.GetInt64(index) != 0,
                 OutputKind.Text when column.TypeName == "timestamp" => ValueText.FormatTimestampForOutput(reader.GetString(index)),
                 _ => reader.GetString(index),

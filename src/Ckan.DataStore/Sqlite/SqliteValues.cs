@@ -26,17 +26,30 @@ internal static class SqliteValues
         {
             int number => (long)number,
             long number => number,
+            double number when double.IsNaN(number) => NaNText,
             double number => number,
             bool flag => flag ? 1L : 0L,
             _ => ValueText.Format(value)!,
         };
     }
 
+    /// <summary>
+    /// The text stored for a float8 NaN, which SQLite cannot keep as a real. In SQLite's order, text sorts after
+    /// every number, as NaN sorts after every number in PostgreSQL.
+    /// </summary>
+    public const string NaNText = "NaN";
+
+    /// <summary>Reads a float8 cell, turning the stored <see cref="NaNText"/> back into NaN.</summary>
+    public static double ReadDouble(System.Data.Common.DbDataReader reader, int index) =>
+        reader.GetFieldType(index) == typeof(string) ? double.NaN : reader.GetDouble(index);
+
     private static JsonNode? ToJson(FieldType type, object? value) => value switch
     {
         null => null,
         int number => JsonValue.Create(number),
         long number => JsonValue.Create(number),
+
+        // NOTE: JSON has no NaN, so a float8 array holding NaN still fails to store.
         double number => JsonValue.Create(number),
         bool flag => JsonValue.Create(flag),
         NumericText numeric => JsonNode.Parse(numeric.Value),

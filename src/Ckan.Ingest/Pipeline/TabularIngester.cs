@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Ckan.Ingest.Detection;
 using Ckan.Ingest.Reading;
@@ -15,14 +16,31 @@ public static class TabularIngester
 {
     private const int CancellationCheckInterval = 4096;
 
+    // Progress goes to a database or queue, so it is sent at most once a second rather than per row.
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+
     private static ReadOnlySpan<byte> ZipSignature => [0x50, 0x4B, 0x03, 0x04];
 
     /// <summary>Ingests the file at <paramref name="path"/> into <paramref name="sink"/>.</summary>
     /// <exception cref="IngestException">The file is missing, empty, has only blank lines, or is a
     /// damaged workbook; the message names the file.</exception>
+    public static Task<IngestResult> IngestAsync(
+        string path,
+        ITabularSink sink,
+        CancellationToken cancellationToken = default) =>
+        IngestAsync(path, sink, null, cancellationToken);
+
+    /// <summary>
+    /// Ingests the file at <paramref name="path"/> into <paramref name="sink"/>, calling
+    /// <paramref name="progress"/> once the first pass has counted the rows, then at most once a second while
+    /// rows go to the sink, and once after the last row.
+    /// </summary>
+    /// <exception cref="IngestException">The file is missing, empty, has only blank lines, or is a
+    /// damaged workbook; the message names the file.</exception>
     public static async Task<IngestResult> IngestAsync(
         string path,
         ITabularSink sink,
+        IngestProgressHandler? progress,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -51,8 +69,10 @@ public static class TabularIngester
             Info = new Dictionary<string, string> { ["label"] = header.Label },
         }).ToList();
 
-        var counter = new RowCounter();
+        var counter = new RowCounter(profile.RowCount, progress);
+        await counter.ReportAsync(cancellationToken);
         await sink.WriteAsync(fields, ConvertRowsAsync(source, types, counter, cancellationToken), cancellationToken);
+        await counter.ReportAsync(cancellationToken);
 
         return new IngestResult
         {
@@ -145,6 +165,11 @@ public static class TabularIngester
                 await Task.Yield();
             }
 
+            if (counter.IsReportDue())
+            {
+                await counter.ReportAsync(cancellationToken);
+            }
+
             yield return row;
         }
     }
@@ -155,8 +180,22 @@ public static class TabularIngester
         CsvDialect? Dialect,
         Func<IRowReader> Open);
 
-    private sealed class RowCounter
+    private sealed class RowCounter(long total, IngestProgressHandler? progress)
     {
+        private long _lastReport = Stopwatch.GetTimestamp();
+
         public long Count { get; set; }
+
+        public bool IsReportDue() =>
+            progress is not null && Stopwatch.GetElapsedTime(_lastReport) >= ProgressInterval;
+
+        public async Task ReportAsync(CancellationToken cancellationToken)
+        {
+            _lastReport = Stopwatch.GetTimestamp();
+            if (progress is not null)
+            {
+                await progress(new IngestProgress { RowsDone = Count, RowsTotal = total }, cancellationToken);
+            }
+        }
     }
 }

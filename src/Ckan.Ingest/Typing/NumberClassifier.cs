@@ -54,6 +54,8 @@ internal static class NumberClassifier
             return value is >= int.MinValue and <= int.MaxValue ? NumberKind.Int4 : NumberKind.Int8;
         }
 
+        // Known limitation: numeric values travel as decimal, so an integer beyond its range (about 7.9e28) makes
+        // the column text, with the digits kept exactly.
         return decimal.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
             ? NumberKind.Numeric
             : NumberKind.None;

@@ -153,6 +153,20 @@ public sealed class RedisJobQueue : IJobQueue
             ((long)ResultLifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture));
     }
 
+    public async Task ReportProgressAsync(
+        string id,
+        JobProgress progress,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(progress);
+        await RunAsync(
+            RedisJobScripts.Progress,
+            id,
+            progress.Done.ToString(CultureInfo.InvariantCulture),
+            progress.Total?.ToString(CultureInfo.InvariantCulture) ?? "");
+    }
+
     public async Task RequeueAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
@@ -236,5 +250,14 @@ public sealed class RedisJobQueue : IJobQueue
         Started = ParseTime(fields.GetValueOrDefault("started")),
         Ended = ParseTime(fields.GetValueOrDefault("ended")),
         Error = fields.GetValueOrDefault("error"),
+        Progress = fields.TryGetValue("progress_done", out var done)
+            ? new JobProgress
+            {
+                Done = long.Parse(done, CultureInfo.InvariantCulture),
+                Total = fields.TryGetValue("progress_total", out var total)
+                    ? long.Parse(total, CultureInfo.InvariantCulture)
+                    : null,
+            }
+            : null,
     };
 }

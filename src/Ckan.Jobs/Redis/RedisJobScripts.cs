@@ -21,7 +21,7 @@ internal static class RedisJobScripts
                 if redis.call('EXISTS', key) == 1 then
                     local fields = redis.call('HMGET', key, 'queue', 'seq')
                     redis.call('HSET', key, 'status', 'queued')
-                    redis.call('HDEL', key, 'started')
+                    redis.call('HDEL', key, 'started', 'progress_done', 'progress_total')
                     redis.call('ZADD', p .. 'waiting:' .. fields[1], fields[2], id)
                 end
             end
@@ -83,6 +83,7 @@ internal static class RedisJobScripts
         redis.call('ZREM', p .. 'waiting:' .. bestQueue, best)
         redis.call('ZADD', p .. 'leases', now + tonumber(ARGV[3]), best)
         redis.call('HSET', p .. 'job:' .. best, 'status', 'started', 'started', ARGV[4])
+        redis.call('HDEL', p .. 'job:' .. best, 'progress_done', 'progress_total')
         return best
         """;
 
@@ -107,6 +108,23 @@ internal static class RedisJobScripts
         return 1
         """;
 
+    /// <summary>
+    /// ARGV: prefix, id, units done, total units ('' when unknown). Records a started job's progress; returns 0
+    /// when the job is no longer known.
+    /// </summary>
+    public const string Progress = """
+        local key = ARGV[1] .. 'job:' .. ARGV[2]
+        if redis.call('EXISTS', key) == 0 then
+            return 0
+        end
+
+        redis.call('HSET', key, 'progress_done', ARGV[3])
+        if ARGV[4] ~= '' then
+            redis.call('HSET', key, 'progress_total', ARGV[4])
+        end
+        return 1
+        """;
+
     /// <summary>ARGV: prefix, id. Puts a started job back at its place in its queue; returns 0 when unknown.</summary>
     public const string Requeue = """
         local p = ARGV[1]
@@ -118,7 +136,7 @@ internal static class RedisJobScripts
 
         local fields = redis.call('HMGET', key, 'queue', 'seq')
         redis.call('HSET', key, 'status', 'queued')
-        redis.call('HDEL', key, 'started')
+        redis.call('HDEL', key, 'started', 'progress_done', 'progress_total')
         redis.call('ZADD', p .. 'waiting:' .. fields[1], fields[2], ARGV[2])
         return 1
         """;

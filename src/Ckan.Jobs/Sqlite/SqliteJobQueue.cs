@@ -12,7 +12,8 @@ public sealed class SqliteJobQueue : IJobQueue
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff";
 
-    private const string Columns = "id, queue, kind, title, payload, status, created, started, ended, error";
+    private const string Columns =
+        "id, queue, kind, title, payload, status, created, started, ended, error, progress_done, progress_total";
 
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -28,10 +29,15 @@ public sealed class SqliteJobQueue : IJobQueue
             started TEXT,
             ended TEXT,
             error TEXT,
-            worker_pid INTEGER
+            worker_pid INTEGER,
+            progress_done INTEGER,
+            progress_total INTEGER
         );
         CREATE INDEX IF NOT EXISTS job_waiting ON job (status, queue, seq);
         """;
+
+    // Queue files made before jobs reported progress lack its columns.
+    private static readonly string[] AddedColumns = ["progress_done INTEGER", "progress_total INTEGER"];
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
@@ -151,7 +157,8 @@ public sealed class SqliteJobQueue : IJobQueue
         await using var command = Command(
             connection,
             $"""
-            UPDATE job SET status = $started, started = $now, worker_pid = $pid
+            UPDATE job SET status = $started, started = $now, worker_pid = $pid,
+                progress_done = NULL, progress_total = NULL
             WHERE seq = (
                 SELECT seq FROM job WHERE status = $queued AND {QueueFilter(queues)} ORDER BY seq LIMIT 1)
             RETURNING {Columns}
@@ -180,6 +187,24 @@ public sealed class SqliteJobQueue : IJobQueue
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task ReportProgressAsync(
+        string id,
+        JobProgress progress,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(progress);
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            "UPDATE job SET progress_done = $done, progress_total = $total WHERE id = $id",
+            ("$done", progress.Done),
+            ("$total", progress.Total),
+            ("$id", id));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task RequeueAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
@@ -187,7 +212,10 @@ public sealed class SqliteJobQueue : IJobQueue
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(
             connection,
-            "UPDATE job SET status = $queued, started = NULL, worker_pid = NULL WHERE id = $id AND status = $started",
+            """
+            UPDATE job SET status = $queued, started = NULL, worker_pid = NULL, progress_done = NULL, progress_total = NULL
+            WHERE id = $id AND status = $started
+            """,
             ("$queued", JobStatus.Queued),
             ("$started", JobStatus.Started),
             ("$id", id));
@@ -283,6 +311,9 @@ public sealed class SqliteJobQueue : IJobQueue
                 Started = reader.IsDBNull(7) ? null : ParseTime(reader.GetString(7)),
                 Ended = reader.IsDBNull(8) ? null : ParseTime(reader.GetString(8)),
                 Error = reader.IsDBNull(9) ? null : reader.GetString(9),
+                Progress = reader.IsDBNull(10)
+                    ? null
+                    : new JobProgress { Done = reader.GetInt64(10), Total = reader.IsDBNull(11) ? null : reader.GetInt64(11) },
             });
         }
 
@@ -311,12 +342,39 @@ public sealed class SqliteJobQueue : IJobQueue
             {
                 await using var command = Command(connection, Schema);
                 await command.ExecuteNonQueryAsync(cancellationToken);
+                await AddMissingColumnsAsync(connection, cancellationToken);
                 _hasSchema = true;
             }
         }
         finally
         {
             _schemaLock.Release();
+        }
+    }
+
+    private static async Task AddMissingColumnsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        await using (var select = Command(connection, "SELECT name FROM pragma_table_info('job')"))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                present.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var column in AddedColumns.Where(column => !present.Contains(column.Split(' ')[0])))
+        {
+            try
+            {
+                await using var alter = Command(connection, "ALTER TABLE job ADD COLUMN " + column);
+                await alter.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (SqliteException error) when (error.Message.Contains("duplicate column", StringComparison.Ordinal))
+            {
+                // Another process sharing the file added it first.
+            }
         }
     }
 

@@ -18,6 +18,11 @@ public sealed class DatasetImporter(
     private const string Kind = "datasets";
     private const int PageSize = 500;
 
+    private readonly List<string> _copiedIds = [];
+
+    /// <summary>The ids of the datasets this run created or updated with all their files, in copy order.</summary>
+    public IReadOnlyList<string> CopiedIds => _copiedIds;
+
     public async Task RunAsync(IProgress<MigrationProgress>? progress, CancellationToken cancellationToken)
     {
         var done = 0;
@@ -90,6 +95,7 @@ public sealed class DatasetImporter(
         if (await files.CopyAsync(dataset, cancellationToken))
         {
             state.MarkCopied(id, modified);
+            _copiedIds.Add(id);
         }
     }
 }

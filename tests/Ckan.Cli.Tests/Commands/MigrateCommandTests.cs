@@ -91,6 +91,41 @@ public sealed class MigrateCommandTests
     }
 
     [Fact]
+    public async Task Migrated_csv_is_loaded_into_datastore()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var source = await TestPortal.StartAsync(cancellationToken: cancellationToken);
+        var admin = await source.CreateUserAsync(sysadmin: true, cancellationToken);
+        var organization = Names.Unique("org");
+        await source.ArrangeAsync("organization_create", new JsonObject { ["name"] = organization }, cancellationToken);
+        var dataset = await source.ArrangeAsync("package_create",
+            new JsonObject { ["name"] = Names.Unique("dataset"), ["owner_org"] = organization }, cancellationToken);
+        var csv = await UploadCsvAsync(source, admin, dataset!["id"]!.GetValue<string>(), cancellationToken);
+        var page = await source.ArrangeAsync("resource_create", new JsonObject
+        {
+            ["package_id"] = dataset["id"]!.GetValue<string>(),
+            ["url"] = "http://example.org/about.html",
+            ["format"] = "HTML",
+        }, cancellationToken);
+        using var site = new CliSite();
+        File.AppendAllText(site.ConfigPath, "ckan.plugins = datastore datapusher\n"
+            + $"ckan.storage_path = {Path.Combine(site.Directory, "storage")}\n");
+
+        var migrated = await site.RunAsync("migrate", "--source", source.Client.BaseAddress!.AbsoluteUri,
+            "--api-token", admin.Token, "-q");
+        var worker = await site.RunAsync("jobs", "worker", "--burst");
+        var dump = await site.RunAsync("datastore", "dump", csv);
+        var pageDump = await site.RunAsync("datastore", "dump", page!["id"]!.GetValue<string>());
+
+        Assert.True(migrated.ExitCode == 0, migrated.Output + migrated.Error);
+        Assert.Contains("Queued 1 DataStore load(s) of tabular resources for the job worker.", migrated.OutputLines);
+        Assert.True(worker.ExitCode == 0, worker.Output + worker.Error);
+        Assert.True(dump.ExitCode == 0, dump.Error);
+        Assert.Equal(["_id,city,population", "1,Lima,9751717", "2,Quito,2800388"], dump.OutputLines);
+        Assert.Equal(1, pageDump.ExitCode);
+    }
+
+    [Fact]
     public async Task No_token_skips_users_with_reason()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -193,6 +228,21 @@ public sealed class MigrateCommandTests
         var sourceCount = await source.PostAsync("package_search", search, admin.Token, cancellationToken);
         var localCount = await CallAsync(local, "package_search", search.DeepClone().AsObject(), cancellationToken);
         Assert.Equal(sourceCount.Result!["count"]!.GetValue<int>(), localCount!["count"]!.GetValue<int>());
+    }
+
+    private static async Task<string> UploadCsvAsync(
+        TestPortal portal, TestUser user, string datasetId, CancellationToken cancellationToken)
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(datasetId), "package_id" },
+            { new StringContent("CSV"), "format" },
+            { new ByteArrayContent("city,population\nLima,9751717\nQuito,2800388\n"u8.ToArray()), "upload", "cities.csv" },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/3/action/resource_create") { Content = content };
+        var response = await portal.SendAsync(request, user.Token, cancellationToken);
+        Assert.True(response.Status == HttpStatusCode.OK, response.Text);
+        return response.Result!["id"]!.GetValue<string>();
     }
 
     private static IEnumerable<JsonObject> Uploads(JsonObject dataset) =>

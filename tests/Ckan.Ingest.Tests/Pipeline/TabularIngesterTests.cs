@@ -346,5 +346,33 @@ public sealed class TabularIngesterTests : IDisposable
             () => TabularIngester.IngestAsync(path, new MemorySink(), cancel.Token));
     }
 
+    [Fact]
+    public async Task Progress_starts_with_total_and_ends_complete()
+    {
+        var text = new StringBuilder("a,b\n");
+        for (var row = 0; row < 30_000; row++)
+        {
+            text.Append(row).Append(",x\n\n");
+        }
+
+        var path = _files.Write("progress.csv", text.ToString());
+        var reports = new List<IngestProgress>();
+
+        await TabularIngester.IngestAsync(
+            path,
+            new MemorySink(),
+            (progress, _) =>
+            {
+                reports.Add(progress);
+                return Task.CompletedTask;
+            },
+            CancellationToken);
+
+        Assert.Equal(new IngestProgress { RowsDone = 0, RowsTotal = 30_000 }, reports[0]);
+        Assert.Equal(new IngestProgress { RowsDone = 30_000, RowsTotal = 30_000 }, reports[^1]);
+        Assert.All(reports, report => Assert.Equal(30_000, report.RowsTotal));
+        Assert.True(reports.Count < 100, $"{reports.Count} reports for 30,000 rows; they should come about once a second");
+    }
+
     public void Dispose() => _files.Dispose();
 }

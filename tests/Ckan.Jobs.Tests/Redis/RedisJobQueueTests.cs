@@ -115,6 +115,21 @@ public sealed class RedisJobQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Progress_is_kept_until_requeue()
+    {
+        await _queue.EnqueueAsync(Request("load"), CancellationToken);
+        var taken = await _queue.TakeNextAsync([], CancellationToken);
+
+        await _queue.ReportProgressAsync(taken!.Id, new JobProgress { Done = 250, Total = 1000 }, CancellationToken);
+        var running = await _queue.GetAsync(taken.Id, CancellationToken);
+        await _queue.RequeueAsync(taken.Id, CancellationToken);
+        var requeued = await _queue.GetAsync(taken.Id, CancellationToken);
+
+        Assert.Equal(new JobProgress { Done = 250, Total = 1000 }, running!.Progress);
+        Assert.Null(requeued!.Progress);
+    }
+
+    [Fact]
     public async Task Requeue_puts_job_back_first()
     {
         var first = await _queue.EnqueueAsync(Request("one"), CancellationToken);

@@ -1,4 +1,5 @@
 using Ckan.Jobs.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace Ckan.Jobs.Tests.Sqlite;
 
@@ -162,6 +163,48 @@ public sealed class SqliteJobQueueTests : IDisposable
     }
 
     public void Dispose() => _temporary.Dispose();
+
+    [Fact]
+    public async Task Progress_is_kept_until_requeue()
+    {
+        await Queue.EnqueueAsync(Request("load"), CancellationToken);
+        var taken = await Queue.TakeNextAsync([], CancellationToken);
+
+        await Queue.ReportProgressAsync(taken!.Id, new JobProgress { Done = 250, Total = 1000 }, CancellationToken);
+        var running = await Queue.GetAsync(taken.Id, CancellationToken);
+        await Queue.RequeueAsync(taken.Id, CancellationToken);
+        var requeued = await Queue.GetAsync(taken.Id, CancellationToken);
+
+        Assert.Equal(new JobProgress { Done = 250, Total = 1000 }, running!.Progress);
+        Assert.Null(requeued!.Progress);
+    }
+
+    [Fact]
+    public async Task Queue_file_without_progress_columns_gains_them()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_temporary.FilePath)!);
+        await using (var connection = new SqliteConnection($"Data Source={_temporary.FilePath}"))
+        {
+            await connection.OpenAsync(CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE job (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, queue TEXT NOT NULL,
+                    kind TEXT NOT NULL, title TEXT, payload TEXT NOT NULL, status TEXT NOT NULL, created TEXT NOT NULL,
+                    started TEXT, ended TEXT, error TEXT, worker_pid INTEGER);
+                INSERT INTO job (id, queue, kind, payload, status, created)
+                VALUES ('old-job', 'default', 'work', '{}', 'queued', '2026-01-02T03:04:05.000000');
+                """;
+            await command.ExecuteNonQueryAsync(CancellationToken);
+        }
+
+        var taken = await Queue.TakeNextAsync([], CancellationToken);
+        await Queue.ReportProgressAsync("old-job", new JobProgress { Done = 5 }, CancellationToken);
+        var job = await Queue.GetAsync("old-job", CancellationToken);
+
+        Assert.Equal("old-job", taken!.Id);
+        Assert.Equal(new JobProgress { Done = 5 }, job!.Progress);
+    }
 
     private static JobRequest Request(string title) => new() { Kind = "work", Title = title, Payload = "{\"n\":1}" };
 
