@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Ckan.Core.Actions;
 using Ckan.DataPusher;
-using Ckan.DataPusher.External;
 using Ckan.Jobs;
 
 namespace Ckan.Cli.Commands;
@@ -41,12 +40,7 @@ public static class DataPusherCommand
 
             using var services = await runtime.OpenCatalogAsync(cancellationToken);
             using var queue = JobQueueFactory.Create(services.Config);
-            var options = DataPusherOptions.FromConfig(services.Config);
-            var external = ExternalDataPusherOptions.FromConfig(services.Config);
-            using var http = external is null ? null : DataPusherServiceClient.CreateHttpClient(external);
-            Func<CkanServices, string, CancellationToken, Task<bool>> submit = http is null || external is null
-                ? new DataPusherActions(queue, options).SubmitAsync
-                : new ExternalDataPusherActions(new DataPusherServiceClient(http, external), options).SubmitAsync;
+            using var submission = new DataPusherSubmission(services, queue);
             var names = parseResult.GetValue(dataset) is { } one
                 ? [one]
                 : (await SiteActions.CallAsync(services, "package_list", [], cancellationToken))!.AsArray()
@@ -57,8 +51,8 @@ public static class DataPusherCommand
                 var package = await SiteActions.CallAsync(services, "package_show", new JsonObject { ["id"] = name }, cancellationToken);
                 foreach (var resource in package!["resources"]!.AsArray().OfType<JsonObject>())
                 {
-                    if (DataPusherPlugin.IsPushable(resource, options)
-                        && await submit(services, resource["id"]!.GetValue<string>(), cancellationToken))
+                    if (DataPusherPlugin.IsPushable(resource, submission.Options)
+                        && await submission.SubmitAsync(services, resource["id"]!.GetValue<string>(), cancellationToken))
                     {
                         queued++;
                         await io.Output.WriteLineAsync($"Queued resource {resource["id"]} of dataset {name}");

@@ -62,7 +62,10 @@ public static class MigrateCommand
             using var queue = DataStoreOptions.FromConfig(runtime.Config).IsEnabled && JobHandlerFactory.IsDataPusherEnabled(services)
                 ? JobQueueFactory.Create(runtime.Config)
                 : null;
-            var submitLoad = queue is null ? null : DataPusherSubmitter(services, queue);
+            using var submission = queue is null ? null : new DataPusherSubmission(services, queue);
+            ResourceLoadSubmitter? submitLoad = submission is null ? null : async (resource, ct) =>
+                DataPusherPlugin.IsPushable(resource, submission.Options)
+                && await submission.SubmitAsync(services, resource["id"]!.GetValue<string>(), ct);
             MigrationReport report;
             try
             {
@@ -85,16 +88,6 @@ public static class MigrateCommand
             return report.Failures.Count == 0 ? 0 : 1;
         }));
         return command;
-    }
-
-    // Loads go through datapusher_submit's own path, so a pending load of the resource is not queued twice.
-    private static ResourceLoadSubmitter DataPusherSubmitter(CkanServices services, IJobQueue queue)
-    {
-        var options = DataPusherOptions.FromConfig(services.Config);
-        var actions = new DataPusherActions(queue, options);
-        return async (resource, cancellationToken) =>
-            DataPusherPlugin.IsPushable(resource, options)
-            && await actions.SubmitAsync(services, resource["id"]!.GetValue<string>(), cancellationToken);
     }
 
     private static string DefaultStatePath(CliRuntime runtime, Uri source)

@@ -57,6 +57,7 @@ public abstract class HostileFilePortal : IAsyncLifetime
     public async Task<(string ResourceId, JsonObject Status)> LoadAsync(
         byte[] bytes, string fileName, string? resourceId, CancellationToken cancellationToken)
     {
+        var portal = Portal;
         var previousJob = resourceId is null ? null : await JobIdAsync(resourceId, cancellationToken);
         var (action, key, value) = resourceId is null
             ? ("resource_create", "package_id", _dataset!)
@@ -70,7 +71,7 @@ public abstract class HostileFilePortal : IAsyncLifetime
         part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         content.Add(part, "upload", fileName);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/3/action/" + action) { Content = content };
-        var response = await Portal.SendAsync(request, _admin!.Token, cancellationToken);
+        var response = await portal.SendAsync(request, _admin!.Token, cancellationToken);
         Assert.True(response.Status == HttpStatusCode.OK, response.Text);
         var id = response.Result!["id"]!.GetValue<string>();
         return (id, await WaitForLoadAsync(id, previousJob, cancellationToken));
