@@ -3,10 +3,11 @@
 (function () {
     'use strict';
 
-    var boxStyle = { color: '#c2410c', weight: 2, fillColor: '#fb923c', fillOpacity: 0.2 };
+    // Boxes take no pointer events, so the map receives the whole drag that draws one.
+    var boxStyle = { color: '#c2410c', weight: 2, fillColor: '#fb923c', fillOpacity: 0.2, interactive: false };
     var world = [[-85, -180], [85, 180]];
 
-    // Tiles when a URL is configured; otherwise a plain background with a graticule every 30 degrees,
+    // Tiles when a URL is configured; otherwise a plain background with a graticule every 10 degrees,
     // so the map stays readable on portals without access to a tile server.
     function createMap(element) {
         var map = L.map(element, { worldCopyJump: false, minZoom: 0 });
@@ -17,11 +18,11 @@
         }
 
         element.classList.add('spatial-map-plain');
-        var lines = { color: '#94a3b8', weight: 1, opacity: 0.7, interactive: false };
-        for (var longitude = -180; longitude <= 180; longitude += 30) {
+        var lines = { color: '#94a3b8', weight: 1, opacity: 0.5, interactive: false };
+        for (var longitude = -180; longitude <= 180; longitude += 10) {
             L.polyline([[-85, longitude], [85, longitude]], lines).addTo(map);
         }
-        for (var latitude = -60; latitude <= 60; latitude += 30) {
+        for (var latitude = -80; latitude <= 80; latitude += 10) {
             L.polyline([[latitude, -180], [latitude, 180]], lines).addTo(map);
         }
         L.polyline([[0, -180], [0, 180]], { color: '#64748b', weight: 1.5, interactive: false }).addTo(map);
@@ -63,6 +64,8 @@
 
     function setUpSearchMap(element) {
         var map = createMap(element);
+        // Lets page scripts and browser tests convert coordinates to points on this map.
+        element.leafletMap = map;
         var current = parseBox(element.getAttribute('data-bbox'));
         var previous = parseBox(element.getAttribute('data-prev-extent'));
         if (current) {
