@@ -7,8 +7,8 @@
     var boxStyle = { color: '#c2410c', weight: 2, fillColor: '#fb923c', fillOpacity: 0.2, interactive: false };
     var world = [[-85, -180], [85, 180]];
 
-    // Tiles when a URL is configured; otherwise a plain background with a graticule every 10 degrees,
-    // so the map stays readable on portals without access to a tile server.
+    // Draws tiles when a URL is configured. Without one it draws a graticule every 10 degrees on a plain
+    // background, so the map stays readable on portals without access to a tile server.
     function createMap(element) {
         var map = L.map(element, { worldCopyJump: false, minZoom: 0 });
         var tileUrl = element.getAttribute('data-tile-url');

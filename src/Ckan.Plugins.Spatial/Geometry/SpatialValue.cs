@@ -10,7 +10,7 @@ namespace Ckan.Plugins.Spatial.Geometry;
 /// </summary>
 public static class SpatialValue
 {
-    /// <summary>The extra (or top-level key) that holds the dataset's extent.</summary>
+    /// <summary>The extra (or top-level key) that contains the dataset's extent.</summary>
     public const string Key = "spatial";
 
     private static readonly JsonSerializerOptions Options = CreateOptions();

@@ -103,7 +103,12 @@ public class SpatialQueryPlugin
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(searchParameters);
-        var text = searchParameters[BoundingBoxParameter]?.ToString();
+
+        // A JSON body may give the box as a list of four numbers, which ckanext-spatial accepts too.
+        var value = searchParameters[BoundingBoxParameter];
+        var text = value is JsonArray list
+            ? string.Join(',', list.Select(item => item?.ToString()))
+            : value?.ToString();
         if (string.IsNullOrEmpty(text))
         {
             return null;

@@ -7,8 +7,8 @@ namespace Ckan.Plugins.Spatial.Tests.Search;
 
 /// <summary>
 /// package_search with ext_bbox over <see cref="SpatialDatasets"/>, the same table on each backend. Each
-/// expected order was computed by hand from the overlap score 2·X / (Q + T) of the bounding boxes (X the
-/// shared area, Q the query box's area, T the extent's), in square degrees; the score is in each comment.
+/// expected order was computed by hand from the overlap score 2·X / (Q + T) of the bounding boxes, in square
+/// degrees. X is the shared area, Q the query box's area and T the extent's. Each comment gives the scores.
 /// Extents that only touch the box (a point, a shared edge) come last.
 /// </summary>
 public abstract class SpatialSearchTests(SpatialPortalFixture fixture)
@@ -120,6 +120,20 @@ public abstract class SpatialSearchTests(SpatialPortalFixture fixture)
 
         var search = await SearchAsync("ext_bbox=-161,18,-154,23&ext_prev_extent=-180,-60,180,80");
 
+        Assert.Equal(["Hawaii"], Titles(search));
+    }
+
+    [Fact]
+    public async Task Box_as_json_list_is_accepted()
+    {
+        SkipIfUnavailable();
+
+        var search = await fixture.Portal.PostAsync(
+            "package_search",
+            new JsonObject { ["ext_bbox"] = new JsonArray(-161, 18, -154, 23) },
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, search.Status);
         Assert.Equal(["Hawaii"], Titles(search));
     }
 
