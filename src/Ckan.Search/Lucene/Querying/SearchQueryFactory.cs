@@ -30,14 +30,15 @@ internal sealed class SearchQueryFactory(Analyzer analyzer)
             filter.Add(UserFilter(text, now), Occur.MUST);
         }
 
-        if (request.Ranking is { } ranking)
+        var rankings = request.Ranking is { } ranking ? new LeafRankingCache(ranking) : null;
+        if (rankings is not null)
         {
-            filter.Add(new RankingFilter(ranking), Occur.MUST);
+            filter.Add(new RankingFilter(rankings), Occur.MUST);
         }
 
         var main = ParseMain(request.Query, now);
         Query query = main is MatchAllDocsQuery ? new ConstantScoreQuery(filter) : new FilteredQuery(main, filter);
-        return request.Ranking is null ? query : new RankingScoreQuery(query, request.Ranking);
+        return rankings is null ? query : new RankingScoreQuery(query, rankings);
     }
 
     /// <summary>

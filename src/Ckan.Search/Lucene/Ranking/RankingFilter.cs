@@ -1,16 +1,15 @@
-using Ckan.Core.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace Ckan.Search.Lucene.Ranking;
 
-/// <summary>Keeps the documents whose <see cref="SearchRanking"/> score is above zero.</summary>
-internal sealed class RankingFilter(SearchRanking ranking) : Filter
+/// <summary>Keeps the documents whose <see cref="Core.Search.SearchRanking"/> score is above zero.</summary>
+internal sealed class RankingFilter(LeafRankingCache rankings) : Filter
 {
     public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
     {
-        var scores = LeafRanking.For(ranking, context.AtomicReader);
+        var scores = rankings.For(context.AtomicReader);
         return new PositiveScores(context.AtomicReader.MaxDoc, acceptDocs, scores);
     }
 

@@ -1,4 +1,3 @@
-using Ckan.Core.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
@@ -6,16 +5,16 @@ using Lucene.Net.Search;
 namespace Ckan.Search.Lucene.Ranking;
 
 /// <summary>
-/// Adds a <see cref="SearchRanking"/> score to the score of the wrapped query, as Solr adds a boost
+/// Adds a <see cref="Core.Search.SearchRanking"/> score to the score of the wrapped query, as Solr adds a boost
 /// function (<c>bf</c>) to the edismax score. The wrapped query must already filter with
 /// <see cref="RankingFilter"/>.
 /// </summary>
-internal sealed class RankingScoreQuery(Query query, SearchRanking ranking) : CustomScoreQuery(query)
+internal sealed class RankingScoreQuery(Query query, LeafRankingCache rankings) : CustomScoreQuery(query)
 {
-    private readonly SearchRanking _ranking = ranking;
+    private readonly LeafRankingCache _rankings = rankings;
 
     protected override CustomScoreProvider GetCustomScoreProvider(AtomicReaderContext context) =>
-        new Provider(context, LeafRanking.For(_ranking, context.AtomicReader));
+        new Provider(context, _rankings.For(context.AtomicReader));
 
     public override string ToString(string field) => $"ranked({base.ToString(field)})";
 
