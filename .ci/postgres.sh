@@ -5,7 +5,8 @@
 #   .ci/postgres.sh start DIR [PORT]   prints the admin URL the tests read from CKAN_TEST_POSTGRES
 #   .ci/postgres.sh stop DIR
 #
-# Installs Debian's postgresql package when the server binaries are missing.
+# Installs Debian's postgresql package when the server binaries are missing, and PostGIS
+# (postgresql-VERSION-postgis-3) when the extension is missing.
 set -euo pipefail
 
 command=${1:?usage: postgres.sh start|stop DIR [PORT]}
@@ -34,6 +35,14 @@ start)
         DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2 ||
             { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2; }
         bindir=$(find_bindir)
+    fi
+    # The spatial plugin's PostGIS backend runs CREATE EXTENSION postgis in its test databases.
+    version=$(basename "$(dirname "$bindir")")
+    if [ ! -f "/usr/share/postgresql/$version/extension/postgis.control" ]; then
+        echo "Installing PostGIS for PostgreSQL $version from Debian's packages..." >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q "postgresql-$version-postgis-3" >&2 ||
+            { apt-get update -q >&2 &&
+                DEBIAN_FRONTEND=noninteractive apt-get install -y -q "postgresql-$version-postgis-3" >&2; }
     fi
     mkdir -p "$dir"
     if [ "$(id -u)" -eq 0 ]; then

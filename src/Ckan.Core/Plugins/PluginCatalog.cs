@@ -101,6 +101,19 @@ internal static class PluginCatalog
 
             if (types.TryGetValue(attribute.Name, out var existing) && existing != type)
             {
+                // A subclass with its base's name extends that plugin from an assembly higher up, such as
+                // the command line adding commands to a plugin of a library it references.
+                if (type.IsSubclassOf(existing))
+                {
+                    types[attribute.Name] = type;
+                    continue;
+                }
+
+                if (existing.IsSubclassOf(type))
+                {
+                    continue;
+                }
+
                 throw new ConfigException(
                     $"Two plugins are named {attribute.Name} in {where}: {existing.FullName} and {type.FullName}.");
             }

@@ -24,4 +24,7 @@ public sealed record IndexedDataset
     /// </summary>
     public IReadOnlyDictionary<string, string> VocabularyNames { get; init; } =
         new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The fields that index plugins added (<see cref="Plugins.IIndexPlugin"/>).</summary>
+    public IndexDocumentFields PluginFields { get; init; } = new();
 }

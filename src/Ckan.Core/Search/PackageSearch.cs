@@ -5,6 +5,7 @@ using Ckan.Core.Actions;
 using Ckan.Core.Catalog;
 using Ckan.Core.Errors;
 using Ckan.Core.Json;
+using Ckan.Core.Plugins;
 
 namespace Ckan.Core.Search;
 
@@ -101,6 +102,7 @@ public static class PackageSearch
             Sort = ParseSort(sortText),
             Start = start,
             Rows = rows,
+            Ranking = await RankAsync(context, data, cancellationToken),
         };
         var result = await context.Services.Search.SearchAsync(request, cancellationToken);
         var (facets, searchFacets) = await FacetDisplay.BuildAsync(context, result.Facets, cancellationToken);
@@ -155,6 +157,20 @@ public static class PackageSearch
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static async Task<SearchRanking?> RankAsync(
+        ActionContext context,
+        JsonObject data,
+        CancellationToken cancellationToken)
+    {
+        SearchRanking? ranking = null;
+        foreach (var plugin in context.Services.Plugins.Of<ISearchRankingPlugin>())
+        {
+            ranking = await plugin.RankAsync(context, data, cancellationToken) ?? ranking;
+        }
+
+        return ranking;
     }
 
     private static IReadOnlyList<string> ReadFacetFields(JsonObject data)

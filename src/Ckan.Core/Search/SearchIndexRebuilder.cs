@@ -113,6 +113,7 @@ public static class SearchIndexRebuilder
         try
         {
             await services.Search.IndexAsync(batch, cancellationToken);
+            await SearchIndexer.NotifyPluginsAsync(services, batch, [], cancellationToken);
             return batch.Count;
         }
         catch (Exception) when (options.ContinueOnError && batch.Count > 1)

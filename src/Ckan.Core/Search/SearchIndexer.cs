@@ -5,6 +5,7 @@ using Ckan.Core.Dictization;
 using Ckan.Core.Errors;
 using Ckan.Core.Json;
 using Ckan.Core.Model;
+using Ckan.Core.Plugins;
 
 namespace Ckan.Core.Search;
 
@@ -90,13 +91,34 @@ public static class SearchIndexer
         var displayed = services.Plugins.DatasetFields.Count == 0
             ? dictionary
             : PackageDictizer.Dictize(graph, services.Licenses, services.Config.SiteUrl, services.Plugins.DatasetFields);
+        var pluginFields = new IndexDocumentFields();
+        foreach (var plugin in services.Plugins.Of<IIndexPlugin>())
+        {
+            plugin.BeforeIndex(dictionary, pluginFields);
+        }
+
         return new IndexedDataset
         {
             Dictionary = dictionary,
             Json = JsonOutput.ToUtf8(displayed),
             PermissionLabels = PermissionLabels.ForDataset(graph.Package),
             VocabularyNames = VocabularyNames(graph.Tags),
+            PluginFields = pluginFields,
         };
+    }
+
+    /// <summary>Tells the index plugins which datasets were just written to the index or removed from it.</summary>
+    public static async Task NotifyPluginsAsync(
+        CkanServices services,
+        IReadOnlyList<IndexedDataset> indexed,
+        IReadOnlyList<string> removedIds,
+        CancellationToken cancellationToken)
+    {
+        var dictionaries = indexed.Select(dataset => dataset.Dictionary).ToList();
+        foreach (var plugin in services.Plugins.Of<IIndexPlugin>())
+        {
+            await plugin.AfterIndexAsync(dictionaries, removedIds, cancellationToken);
+        }
     }
 
     private static Dictionary<string, string> VocabularyNames(IReadOnlyList<TagRow> tags)
@@ -130,6 +152,8 @@ public static class SearchIndexer
             {
                 await services.Search.DeleteAsync(toRemove, cancellationToken);
             }
+
+            await NotifyPluginsAsync(services, toIndex, toRemove, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException and not SearchIndexException)
         {

@@ -34,6 +34,9 @@ public sealed record SearchRequest
     public IReadOnlyList<(string Field, bool Descending)> Sort { get; init; } =
         [("score", true), ("metadata_modified", true)];
 
+    /// <summary>A plugin's score that filters and ranks the hits; null for none.</summary>
+    public SearchRanking? Ranking { get; init; }
+
     public int Start { get; init; }
     public int Rows { get; init; } = 10;
 }

@@ -1,4 +1,5 @@
 using Ckan.Core.Plugins;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Routing;
 
 namespace Ckan.Web.Plugins;
@@ -11,6 +12,12 @@ public interface IWebPlugin : ICkanPlugin
 
     /// <summary>Folders served as static files, each under a URL path such as <c>/showcase/assets</c>.</summary>
     IReadOnlyList<StaticFolder> StaticFolders => [];
+
+    /// <summary>
+    /// Returns HTML to add at a place of a portal page (see <see cref="PageSnippetPlaces"/>), or null to add
+    /// nothing. Values from the request or the dataset must be HTML-encoded by the plugin.
+    /// </summary>
+    IHtmlContent? RenderSnippet(PageSnippetRequest request) => null;
 }
 
 /// <summary>A folder of static files served under <paramref name="RequestPath"/>.</summary>

@@ -29,12 +29,18 @@ public sealed class DatasetSearchQuery
     /// <summary>The datasets shown per page, CKAN's <c>ckan.datasets_per_page</c> default.</summary>
     public const int PageSize = 20;
 
-    private DatasetSearchQuery(string text, string sort, int page, IReadOnlyList<KeyValuePair<string, string>> filters)
+    private DatasetSearchQuery(
+        string text,
+        string sort,
+        int page,
+        IReadOnlyList<KeyValuePair<string, string>> filters,
+        IReadOnlyList<KeyValuePair<string, string>> extras)
     {
         Text = text;
         Sort = sort;
         Page = page;
         Filters = filters;
+        Extras = extras;
     }
 
     /// <summary>The free-text query (<c>q</c>), empty for all datasets.</summary>
@@ -48,6 +54,12 @@ public sealed class DatasetSearchQuery
 
     /// <summary>The chosen facet values as (field, value) pairs, fields in the order they first appear in the URL.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Filters { get; }
+
+    /// <summary>
+    /// The <c>ext_*</c> parameters, such as ckanext-spatial's <c>ext_bbox</c>, passed to package_search for
+    /// plugins as CKAN's search page passes them, and kept in every link of the page.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Extras { get; }
 
     /// <summary>Reads the search state from a query string, ignoring unknown keys and invalid values.</summary>
     public static DatasetSearchQuery FromQuery(IQueryCollection query)
@@ -74,7 +86,12 @@ public sealed class DatasetSearchQuery
             }
         }
 
-        return new DatasetSearchQuery(query["q"].ToString().Trim(), sort, page, filters);
+        var extras = query.Keys
+            .Where(key => key.StartsWith("ext_", StringComparison.Ordinal))
+            .Select(key => KeyValuePair.Create(key, query[key].ToString()))
+            .Where(extra => extra.Value.Length > 0)
+            .ToList();
+        return new DatasetSearchQuery(query["q"].ToString().Trim(), sort, page, filters, extras);
     }
 
     /// <summary>Tells whether the facet value is one of the chosen filters.</summary>
@@ -87,11 +104,11 @@ public sealed class DatasetSearchQuery
         var filters = IsChosen(field, value)
             ? Filters.Where(filter => !filter.Equals(pair)).ToList()
             : [.. Filters, pair];
-        return new DatasetSearchQuery(Text, Sort, 1, filters).ToQueryString();
+        return new DatasetSearchQuery(Text, Sort, 1, filters, Extras).ToQueryString();
     }
 
     /// <summary>Returns the query string of another page of the same search.</summary>
-    public string WithPage(int page) => new DatasetSearchQuery(Text, Sort, page, Filters).ToQueryString();
+    public string WithPage(int page) => new DatasetSearchQuery(Text, Sort, page, Filters, Extras).ToQueryString();
 
     /// <summary>Returns the query string for this state, leaving out default values.</summary>
     public string ToQueryString()
@@ -103,6 +120,7 @@ public sealed class DatasetSearchQuery
         }
 
         parts.AddRange(Filters.Select(filter => filter.Key + "=" + Uri.EscapeDataString(filter.Value)));
+        parts.AddRange(Extras.Select(extra => extra.Key + "=" + Uri.EscapeDataString(extra.Value)));
         if (!string.Equals(Sort, SortOrders[0], StringComparison.Ordinal))
         {
             parts.Add("sort=" + Uri.EscapeDataString(Sort));
@@ -150,12 +168,17 @@ public sealed class DatasetSearchQuery
             ["start"] = (Page - 1) * PageSize,
             ["include_private"] = true,
         };
+        foreach (var (key, value) in Extras)
+        {
+            input[key] = value;
+        }
+
         try
         {
             var result = await actions.RunObjectAsync("package_search", input, cancellationToken);
             return new SearchView(this, result, basePath, facetFields, HasQueryError: false);
         }
-        catch (SearchQueryException)
+        catch (Exception error) when (error is SearchQueryException or SearchException)
         {
             return new SearchView(this, [], basePath, facetFields, HasQueryError: true);
         }

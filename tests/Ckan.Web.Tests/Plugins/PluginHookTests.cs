@@ -118,6 +118,66 @@ public sealed class PluginHookTests
     }
 
     [Fact]
+    public async Task Index_plugin_field_is_searchable()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var portal = await StartAsync("sample_index", cancellationToken);
+        var organization = Names.Unique("org");
+        await portal.ArrangeAsync("organization_create", new JsonObject { ["name"] = organization }, cancellationToken);
+        var apples = Names.Unique("apples");
+        await portal.ArrangeAsync("package_create",
+            new JsonObject { ["name"] = apples, ["title"] = "apples", ["owner_org"] = organization },
+            cancellationToken);
+        await portal.ArrangeAsync("package_create",
+            new JsonObject { ["name"] = Names.Unique("bananas"), ["title"] = "bananas", ["owner_org"] = organization },
+            cancellationToken);
+
+        var search = await portal.GetAsync("/api/3/action/package_search?ext_initial=A",
+            cancellationToken: cancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, search.Status);
+        Assert.Equal(1, search.Result!["count"]!.GetValue<int>());
+        Assert.Equal(apples, search.Result!["results"]![0]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Ranking_plugin_filters_and_orders_hits()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var portal = await StartAsync("sample_index", cancellationToken);
+        var organization = Names.Unique("org");
+        await portal.ArrangeAsync("organization_create", new JsonObject { ["name"] = organization }, cancellationToken);
+        var tag = Names.Unique("fruit");
+        foreach (var title in new[] { "fig", "cherries", "plum", "pomegranates" })
+        {
+            await portal.ArrangeAsync("package_create",
+                new JsonObject
+                {
+                    ["name"] = Names.Unique(title),
+                    ["title"] = title,
+                    ["owner_org"] = organization,
+                    ["tags"] = new JsonArray(new JsonObject { ["name"] = tag }),
+                },
+                cancellationToken);
+        }
+
+        var ranked = await portal.GetAsync($"/api/3/action/package_search?fq=tags:{tag}&ext_longer_than=3",
+            cancellationToken: cancellationToken);
+        var sorted = await portal.GetAsync(
+            $"/api/3/action/package_search?fq=tags:{tag}&ext_longer_than=3&sort=title_string asc",
+            cancellationToken: cancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, ranked.Status);
+        Assert.Equal(3, ranked.Result!["count"]!.GetValue<int>());
+        Assert.Equal(
+            ["pomegranates", "cherries", "plum"],
+            ranked.Result!["results"]!.AsArray().Select(hit => hit!["title"]!.GetValue<string>()));
+        Assert.Equal(
+            ["cherries", "plum", "pomegranates"],
+            sorted.Result!["results"]!.AsArray().Select(hit => hit!["title"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Web_plugin_serves_page_and_assets()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

@@ -3,6 +3,7 @@ using Ckan.Core.Actions;
 using Ckan.Core.Config;
 using Ckan.Core.Errors;
 using Ckan.Core.Plugins;
+using Ckan.Core.Search;
 using Ckan.Web.Plugins;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -95,4 +96,47 @@ public sealed class SamplePagesPlugin : IWebPlugin
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/sample", () => Results.Content("<h1>Sample page</h1>", "text/html; charset=utf-8"));
+}
+
+/// <summary>
+/// Indexes the first letter of each title as <c>title_initial</c>, filtered with <c>ext_initial</c>, and the
+/// title's length, by which <c>ext_longer_than=N</c> keeps titles longer than N characters, longest first.
+/// </summary>
+[CkanPlugin("sample_index")]
+public sealed class SampleIndexPlugin : IIndexPlugin, ISearchPlugin, ISearchRankingPlugin
+{
+    public void BeforeIndex(JsonObject dataset, IndexDocumentFields fields)
+    {
+        var title = dataset["title"]?.GetValue<string>() ?? "";
+        if (title.Length > 0)
+        {
+            fields.Add("title_initial", title[..1].ToUpperInvariant());
+        }
+
+        fields.SetNumber("title_length", title.Length);
+    }
+
+    public void BeforeSearch(JsonObject searchParameters)
+    {
+        if (searchParameters["ext_initial"]?.ToString() is { Length: > 0 } initial)
+        {
+            searchParameters.Remove("ext_initial");
+            searchParameters["fq"] = $"title_initial:{initial}";
+        }
+    }
+
+    public Task<SearchRanking?> RankAsync(
+        ActionContext context,
+        JsonObject searchParameters,
+        CancellationToken cancellationToken)
+    {
+        if (searchParameters["ext_longer_than"]?.ToString() is not { Length: > 0 } text)
+        {
+            return Task.FromResult<SearchRanking?>(null);
+        }
+
+        var minimum = double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        return Task.FromResult<SearchRanking?>(
+            new NumericFieldRanking(["title_length"], numbers => numbers[0] - minimum));
+    }
 }

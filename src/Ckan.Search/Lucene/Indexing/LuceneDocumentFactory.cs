@@ -73,6 +73,8 @@ internal sealed class LuceneDocumentFactory(Analyzer analyzer)
             AddField(document, field, sortKeys);
         }
 
+        AddPluginFields(document, dataset.PluginFields, sortKeys);
+
         document.Add(new BinaryDocValuesField(IndexFieldNames.StoredJson, new BytesRef(dataset.Json)));
         document.Add(new SortedDocValuesField(IndexFieldNames.SortKey(IdField), new BytesRef(id)));
         var modified = JsonScalars.Property(dataset.Dictionary, "metadata_modified") ?? "";
@@ -96,6 +98,26 @@ internal sealed class LuceneDocumentFactory(Analyzer analyzer)
         }
 
         return instant.ToUnixTimeMilliseconds();
+    }
+
+    /// <summary>
+    /// Adds what index plugins contributed: values by the schema's rules for their names (internal names
+    /// are skipped), and numbers as doc values for rankings.
+    /// </summary>
+    private void AddPluginFields(Document document, IndexDocumentFields fields, HashSet<string> sortKeys)
+    {
+        foreach (var (name, value) in fields.Values)
+        {
+            if (SolrSchema.IsQueryable(name))
+            {
+                AddField(document, new IndexField(name, value), sortKeys);
+            }
+        }
+
+        foreach (var (name, value) in fields.Numbers)
+        {
+            document.Add(new DoubleDocValuesField(IndexFieldNames.Number(name), value));
+        }
     }
 
     private void AddField(Document document, IndexField field, HashSet<string> sortKeys)

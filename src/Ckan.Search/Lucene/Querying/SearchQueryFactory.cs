@@ -1,5 +1,6 @@
 using Ckan.Core.Errors;
 using Ckan.Core.Search;
+using Ckan.Search.Lucene.Ranking;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;
@@ -29,16 +30,28 @@ internal sealed class SearchQueryFactory(Analyzer analyzer)
             filter.Add(UserFilter(text, now), Occur.MUST);
         }
 
+        var rankings = request.Ranking is { } ranking ? new LeafRankingCache(ranking) : null;
+        if (rankings is not null)
+        {
+            filter.Add(new RankingFilter(rankings), Occur.MUST);
+        }
+
         var main = ParseMain(request.Query, now);
-        return main is MatchAllDocsQuery ? new ConstantScoreQuery(filter) : new FilteredQuery(main, filter);
+        Query query = main is MatchAllDocsQuery ? new ConstantScoreQuery(filter) : new FilteredQuery(main, filter);
+        return rankings is null ? query : new RankingScoreQuery(query, rankings);
     }
 
     /// <summary>
     /// Returns a key naming the datasets a match-all search selects (its states, labels and filters),
-    /// or null when q selects by content or a filter depends on the time.
+    /// or null when q selects by content, a filter depends on the time, or a ranking filters the hits.
     /// </summary>
     public static string? MatchAllKey(SearchRequest request)
     {
+        if (request.Ranking is not null)
+        {
+            return null;
+        }
+
         var query = request.Query.Trim();
         var filters = request.Filters.Where(text => !string.IsNullOrWhiteSpace(text)).ToList();
         if (query is not ("" or "*:*") || filters.Any(text => text.Contains("NOW", StringComparison.Ordinal)))

@@ -17,4 +17,7 @@ internal static class IndexFieldNames
 
     /// <summary>Returns the doc-values field that sorts by <paramref name="field"/>.</summary>
     public static string SortKey(string field) => "__sort_" + field;
+
+    /// <summary>Returns the doc-values field holding a plugin's number named <paramref name="name"/>.</summary>
+    public static string Number(string name) => "__number_" + name;
 }
