@@ -1,4 +1,5 @@
 using Ckan.Core.Actions;
+using System.Text.Json.Nodes;
 using Ckan.Core.Plugins;
 
 namespace Ckan.Plugins.Showcase;
@@ -8,10 +9,12 @@ namespace Ckan.Plugins.Showcase;
 /// linked to the datasets it uses. Showcases are left out of the normal dataset search.
 /// </summary>
 [CkanPlugin("showcase")]
-public sealed class ShowcasePlugin : IActionsPlugin, ISearchPlugin
+public sealed class ShowcasePlugin : IActionsPlugin, ISearchPlugin, IDatasetTypePlugin
 {
+    public string DatasetType => ShowcaseActions.DatasetType;
+
     public void RegisterActions(ActionRegistry actions) => ShowcaseActions.Register(actions);
 
-    public void BeforeSearch(System.Text.Json.Nodes.JsonObject searchParameters) =>
+    public void BeforeSearch(JsonObject searchParameters) =>
         ShowcaseSearch.ExcludeShowcases(searchParameters);
 }
