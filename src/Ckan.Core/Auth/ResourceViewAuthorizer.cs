@@ -11,7 +11,7 @@ namespace Ckan.Core.Auth;
 /// </summary>
 public static class ResourceViewAuthorizer
 {
-    /// <summary>Checks resource_view_create, which CKAN grants to whoever may add resources to the dataset.</summary>
+    /// <summary>Checks resource_view_create, which CKAN grants to users who may add resources to the dataset.</summary>
     public static async Task CheckCreateAsync(
         ActionContext context,
         ICatalogSession session,

@@ -1,8 +1,8 @@
 namespace Ckan.Core.Plugins;
 
 /// <summary>
-/// Declares a dataset type of a plugin's own, such as <c>showcase</c>. Datasets of these types may be created
-/// without an organization whatever <c>ckan.auth.create_unowned_dataset</c> says, because the plugin's own
+/// A plugin with a dataset type of its own, such as <c>showcase</c>. Datasets of that type may be created
+/// without an organization even when <c>ckan.auth.create_unowned_dataset</c> is off, because the plugin's own
 /// actions decide who may create them.
 /// </summary>
 public interface IDatasetTypePlugin : ICkanPlugin

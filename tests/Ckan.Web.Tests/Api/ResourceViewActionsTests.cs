@@ -247,7 +247,7 @@ public sealed class ResourceViewActionsTests
     }
 
     [Fact]
-    public async Task Clear_deletes_views_of_given_types_for_sysadmins_only()
+    public async Task Clear_deletes_listed_view_types()
     {
         await using var portal = await StartAsync();
         var admin = await portal.CreateUserAsync(sysadmin: true, CancellationToken);

@@ -8,7 +8,7 @@ namespace Ckan.Web.UiTests.Pages;
 
 /// <summary>
 /// The showcase pages in a real browser: a sysadmin creates a showcase, adds a dataset to it, finds it in the
-/// list and sees it on the dataset's page; a visitor cannot reach the form.
+/// list and on the dataset's page; a visitor cannot reach the form.
 /// </summary>
 public sealed class ShowcasePagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
