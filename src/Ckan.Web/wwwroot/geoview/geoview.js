@@ -53,7 +53,8 @@
             return;
         }
 
-        map.fitBounds(layer.getBounds(), { maxZoom: 16, padding: [16, 16] });
+        // Without animation the map is settled when the state turns ready, so clicks reach the features.
+        map.fitBounds(layer.getBounds(), { maxZoom: 16, padding: [16, 16], animate: false });
         container.dataset.state = 'ready';
     }
 
