@@ -29,8 +29,14 @@ public static class ResourceViewSchema
     {
         var errors = new ErrorCollector();
         var id = DataDict.GetString(data, "id");
-        if (string.IsNullOrEmpty(id) || !context.IsSysadmin)
+        if (string.IsNullOrEmpty(id))
         {
+            id = null;
+        }
+        else if (!context.IsSysadmin)
+        {
+            // Only sysadmins choose view ids, as CKAN's empty_if_not_sysadmin validator enforces.
+            errors.Add("id", "The input field id was not expected.");
             id = null;
         }
         else if (!IsUuid(id))

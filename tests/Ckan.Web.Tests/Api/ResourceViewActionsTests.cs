@@ -109,6 +109,33 @@ public sealed class ResourceViewActionsTests
     }
 
     [Fact]
+    public async Task Create_takes_id_from_sysadmin_only()
+    {
+        await using var portal = await StartAsync();
+        var admin = await portal.CreateUserAsync(sysadmin: true, CancellationToken);
+        var editor = await portal.CreateUserAsync(cancellationToken: CancellationToken);
+        var organization = await portal.CreateOrganizationAsync(CancellationToken);
+        await portal.AddMemberAsync(organization, editor, "editor", CancellationToken);
+        var (_, resourceId) = await CreateResourceAsync(portal, "CSV", organization);
+        var id = Guid.NewGuid().ToString();
+        JsonObject View(string viewId) => new()
+        {
+            ["id"] = viewId, ["resource_id"] = resourceId, ["view_type"] = "image_view", ["title"] = "T",
+        };
+
+        var fromEditor = await portal.PostAsync("resource_view_create", View(id), editor.Token, CancellationToken);
+        var fromAdmin = await portal.PostAsync("resource_view_create", View(id), admin.Token, CancellationToken);
+        var again = await portal.PostAsync("resource_view_create", View(id), admin.Token, CancellationToken);
+        var invalid = await portal.PostAsync("resource_view_create", View("not-a-uuid"), admin.Token, CancellationToken);
+
+        ApiAssert.Messages(ApiAssert.ValidationError(fromEditor), "id", "The input field id was not expected.");
+        ApiAssert.Status(fromAdmin, HttpStatusCode.OK);
+        Assert.Equal(id, fromAdmin.Result!["id"]!.GetValue<string>());
+        ApiAssert.Messages(ApiAssert.ValidationError(again), "id", "ResourceView id already exists");
+        ApiAssert.Messages(ApiAssert.ValidationError(invalid), "id", "Invalid id provided");
+    }
+
+    [Fact]
     public async Task List_orders_views_and_show_returns_one()
     {
         await using var portal = await StartAsync();
