@@ -79,6 +79,10 @@ public sealed class ActionRegistry
         Delete.PackageDelete.Register(registry);
         Delete.GroupDelete.Register(registry);
         Delete.UserDelete.Register(registry);
+        Create.ResourceViewCreate.Register(registry);
+        Get.ResourceViewGet.Register(registry);
+        Update.ResourceViewUpdate.Register(registry);
+        Delete.ResourceViewDelete.Register(registry);
         return registry;
     }
 }

@@ -84,6 +84,57 @@ public interface ICatalogSession : IAsyncDisposable
     /// <summary>Counts active datasets created by the user, private ones left out.</summary>
     Task<int> CountPackagesCreatedByAsync(string userId, CancellationToken cancellationToken = default);
 
+    // Resource views
+
+    Task<ResourceViewRow?> GetResourceViewAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns the resource's views, lowest order first.</summary>
+    Task<IReadOnlyList<ResourceViewRow>> ListResourceViewsAsync(
+        string resourceId,
+        CancellationToken cancellationToken = default);
+
+    Task InsertResourceViewAsync(ResourceViewRow view, CancellationToken cancellationToken = default);
+    Task UpdateResourceViewAsync(ResourceViewRow view, CancellationToken cancellationToken = default);
+    Task DeleteResourceViewAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every view of the given types, or every view when <paramref name="viewTypes"/> is empty.</summary>
+    Task DeleteResourceViewsAsync(IReadOnlyList<string> viewTypes, CancellationToken cancellationToken = default);
+
+    // Showcases (the showcase plugin's tables)
+
+    /// <summary>Returns the ids of the datasets linked to a showcase.</summary>
+    Task<IReadOnlyList<string>> ListShowcasePackageIdsAsync(
+        string showcaseId,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Returns the ids of the showcases a dataset is linked to.</summary>
+    Task<IReadOnlyList<string>> ListPackageShowcaseIdsAsync(
+        string packageId,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Links a dataset to a showcase; returns false when the link already exists.</summary>
+    Task<bool> AddShowcasePackageAsync(
+        string showcaseId,
+        string packageId,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a link; returns false when there was none.</summary>
+    Task<bool> RemoveShowcasePackageAsync(
+        string showcaseId,
+        string packageId,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every link of a showcase, or of a dataset, with this id.</summary>
+    Task RemoveShowcaseLinksAsync(string packageId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<string>> ListShowcaseAdminIdsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a showcase admin; returns false when the user already is one.</summary>
+    Task<bool> AddShowcaseAdminAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a showcase admin; returns false when the user was not one.</summary>
+    Task<bool> RemoveShowcaseAdminAsync(string userId, CancellationToken cancellationToken = default);
+
     // Tags and vocabularies
 
     Task<IReadOnlyList<TagRow>> ListTagsAsync(

@@ -185,6 +185,13 @@ public static class PackageSchema
         return name;
     }
 
+    private static bool IsPluginType(ActionContext context, JsonObject input, PackageRow? existing)
+    {
+        var type = existing?.Type ?? DataDict.GetString(input, "type");
+        return context.Services.Plugins.Of<IDatasetTypePlugin>()
+            .Any(plugin => string.Equals(plugin.DatasetType, type, StringComparison.Ordinal));
+    }
+
     private static async Task<string?> ValidateOwnerOrgAsync(
         ActionContext context,
         ICatalogSession session,
@@ -202,7 +209,7 @@ public static class PackageSchema
 
         if (string.IsNullOrEmpty(value))
         {
-            if (!context.Config.AuthOption("create_unowned_dataset"))
+            if (!context.Config.AuthOption("create_unowned_dataset") && !IsPluginType(context, input, existing))
             {
                 errors.Add("owner_org", "An organization must be provided");
             }

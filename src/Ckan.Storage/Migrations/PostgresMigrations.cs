@@ -20,6 +20,7 @@ internal static class PostgresMigrations
     [
         ("0001_core_catalog", CoreCatalog),
         ("0002_change_notifications", ChangeNotifications),
+        ("0003_showcase", Showcase),
     ];
 
     private const string CoreCatalog = """
@@ -242,5 +243,19 @@ internal static class PostgresMigrations
             END LOOP;
         END
         $body$;
+        """;
+
+    // The tables of the showcase plugin, with ckanext-showcase's names and columns.
+    private const string Showcase = """
+        CREATE TABLE showcase_package_association (
+            package_id text NOT NULL REFERENCES package (id) ON DELETE CASCADE,
+            showcase_id text NOT NULL REFERENCES package (id) ON DELETE CASCADE,
+            PRIMARY KEY (package_id, showcase_id)
+        );
+        CREATE INDEX idx_showcase_package_association_showcase ON showcase_package_association (showcase_id);
+
+        CREATE TABLE showcase_admin (
+            user_id text PRIMARY KEY REFERENCES "user" (id) ON DELETE CASCADE
+        );
         """;
 }

@@ -11,6 +11,7 @@ internal static class SqliteMigrations
     public static IReadOnlyList<(string Name, string Sql)> All { get; } =
     [
         ("0001_core_catalog", CoreCatalog),
+        ("0002_showcase", Showcase),
     ];
 
     private const string CoreCatalog = """
@@ -200,6 +201,20 @@ internal static class SqliteMigrations
             key TEXT NOT NULL UNIQUE,
             value TEXT,
             state TEXT NOT NULL DEFAULT 'active'
+        );
+        """;
+
+    // The tables of the showcase plugin, with ckanext-showcase's names and columns.
+    private const string Showcase = """
+        CREATE TABLE showcase_package_association (
+            package_id TEXT NOT NULL REFERENCES package (id) ON DELETE CASCADE,
+            showcase_id TEXT NOT NULL REFERENCES package (id) ON DELETE CASCADE,
+            PRIMARY KEY (package_id, showcase_id)
+        );
+        CREATE INDEX idx_showcase_package_association_showcase ON showcase_package_association (showcase_id);
+
+        CREATE TABLE showcase_admin (
+            user_id TEXT PRIMARY KEY REFERENCES "user" (id) ON DELETE CASCADE
         );
         """;
 }

@@ -60,7 +60,7 @@ public sealed class PostgresDbCommandTests : IAsyncLifetime
         Assert.Equal("Upgrading DB: SUCCESS", init.OutputLines[^1]);
         Assert.Equal(0, upgrade.ExitCode);
         Assert.Equal(0, version.ExitCode);
-        Assert.Equal("Current DB version: 0002_change_notifications", Assert.Single(version.OutputLines));
+        Assert.Equal("Current DB version: 0003_showcase", Assert.Single(version.OutputLines));
     }
 
     [Fact]
@@ -74,6 +74,6 @@ public sealed class PostgresDbCommandTests : IAsyncLifetime
         Assert.Equal(0, clean.ExitCode);
         Assert.Null(await _site.GetUserAsync("paula", TestContext.Current.CancellationToken));
         var version = await _site.RunAsync("db", "version");
-        Assert.Equal("Current DB version: 0002_change_notifications", Assert.Single(version.OutputLines));
+        Assert.Equal("Current DB version: 0003_showcase", Assert.Single(version.OutputLines));
     }
 }

@@ -21,9 +21,9 @@ public sealed class PostgresMigratorTests
         var first = await catalog.Migrator.UpgradeAsync(Token);
         var second = await catalog.Migrator.UpgradeAsync(Token);
 
-        Assert.Equal(["0001_core_catalog", "0002_change_notifications"], first);
+        Assert.Equal(["0001_core_catalog", "0002_change_notifications", "0003_showcase"], first);
         Assert.Empty(second);
-        Assert.Equal("0002_change_notifications", await catalog.Migrator.GetVersionAsync(Token));
+        Assert.Equal("0003_showcase", await catalog.Migrator.GetVersionAsync(Token));
     }
 
     [Fact]
@@ -67,6 +67,6 @@ public sealed class PostgresMigratorTests
         Assert.Equal(0, await catalog.ScalarAsync("SELECT count(*) FROM package", null, Token));
         Assert.Equal(0, await catalog.ScalarAsync("SELECT count(*) FROM resource", null, Token));
         Assert.Equal(tablesBefore, await catalog.ListTablesAsync(Token));
-        Assert.Equal("0002_change_notifications", await catalog.Migrator.GetVersionAsync(Token));
+        Assert.Equal("0003_showcase", await catalog.Migrator.GetVersionAsync(Token));
     }
 }

@@ -6,6 +6,7 @@ using Ckan.Core.Schemas;
 using Ckan.Core.Actions.Update;
 using Ckan.Core.Search;
 using Ckan.Core.Uploads;
+using Ckan.Core.Views;
 
 namespace Ckan.Core.Actions.Create;
 
@@ -40,6 +41,8 @@ public static class PackageCreate
         await SearchIndexer.IndexPackagesAsync(context.Services, [id], cancellationToken);
 
         var entry = await PackageReader.ShowAsync(context, id, cancellationToken);
+        await DefaultViewCreator.CreateForDatasetAsync(
+            context.WithoutAuth(), entry, cancellationToken);
         return ActionResult.FromUtf8(entry.Json);
     }
 

@@ -5,6 +5,7 @@ using Ckan.Core.Json;
 using Ckan.Core.Schemas;
 using Ckan.Core.Search;
 using Ckan.Core.Uploads;
+using Ckan.Core.Views;
 
 namespace Ckan.Core.Actions.Update;
 
@@ -197,7 +198,10 @@ public static class PackageUpdate
 
         await SearchIndexer.IndexPackagesAsync(context.Services, [packageId], cancellationToken);
 
-        return await PackageReader.ShowAsync(context, packageId, cancellationToken);
+        var entry = await PackageReader.ShowAsync(context, packageId, cancellationToken);
+        await DefaultViewCreator.CreateForDatasetAsync(
+            context.WithoutAuth(), entry, cancellationToken);
+        return entry;
     }
 
     private static ValidationException NarrowToResource(ValidationException error, int index)
