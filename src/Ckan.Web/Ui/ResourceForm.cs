@@ -13,7 +13,7 @@ public sealed class ResourceForm
     public string Description { get; set; } = "";
     public string Format { get; set; } = "";
 
-    /// <summary>The file name of the resource's earlier upload, or empty for a link; never bound from the form.</summary>
+    /// <summary>The file name of the resource's upload, or empty for a link; never bound from the form.</summary>
     public string CurrentUpload { get; private set; } = "";
 
     /// <summary>Whether the resource being edited holds an uploaded file.</summary>
@@ -42,10 +42,13 @@ public sealed class ResourceForm
     }
 
     /// <summary>Remembers the resource's uploaded file, so that an empty link field keeps it.</summary>
-    public void KeepUploadOf(JsonObject resource) =>
+    public void KeepUploadOf(JsonObject resource)
+    {
+        var url = resource.Str("url") ?? "";
         CurrentUpload = string.Equals(resource.Str("url_type"), "upload", StringComparison.Ordinal)
-            ? resource.Str("url") ?? ""
+            ? Uri.UnescapeDataString(url[(url.LastIndexOf('/') + 1)..])
             : "";
+    }
 
     /// <summary>
     /// Returns resource_create or resource_patch input for these fields. When the resource holds an upload,
