@@ -32,10 +32,10 @@ public sealed class AdminPageTests(BrowserFixture browser) : IClassFixture<Brows
         await page.FillAsync("#admin-intro", "Welcome to the **harbour** data portal.");
         await page.FillAsync("#admin-about", "Run by the *Harbour Board*.");
         await page.FillAsync("#admin-logo", "/img/logo.svg");
-        await browser.ScreenshotAsync(page, "ckan-admin");
         await page.ClickAsync("#admin-save");
 
         await Expect(page.Locator("#admin-saved")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync(page, "ckan-admin");
         await Expect(page.Locator("#admin-title")).ToHaveValueAsync("Harbour Open Data");
         await Expect(page.Locator(".brand span")).ToHaveTextAsync("Harbour Open Data");
         await page.GotoAsync("/");

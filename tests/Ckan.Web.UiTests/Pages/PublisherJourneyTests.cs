@@ -40,6 +40,7 @@ public sealed class PublisherJourneyTests(BrowserFixture browser) : IClassFixtur
         await EditDatasetAsync(page, dataset);
         await FindBySearchAndFacetAsync(page, dataset, word);
         await SwitchToSpanishAsync(page);
+        var resourcePath = await SeeSpanishPreviewAsync(page, dataset);
         await LogOutAsync(page, "Cerrar sesión");
 
         var search = await page.GotoAsync("/dataset?q=" + word);
@@ -47,6 +48,8 @@ public sealed class PublisherJourneyTests(BrowserFixture browser) : IClassFixtur
         await Expect(page.Locator("#result-count")).ToHaveTextAsync(new Regex("^\\s*0 datasets found"));
         var read = await page.GotoAsync("/dataset/" + dataset);
         Assert.Equal(404, read!.Status);
+        var resource = await page.GotoAsync(resourcePath);
+        Assert.Equal(404, resource!.Status);
         await browser.ScreenshotAsync(page, "private-dataset-404");
     }
 
@@ -254,5 +257,17 @@ public sealed class PublisherJourneyTests(BrowserFixture browser) : IClassFixtur
         await Expect(page.Locator("#result-count")).ToContainTextAsync("1 conjunto de datos encontrado");
         await Expect(page.Locator(".main-nav a").First).ToHaveAttributeAsync("href", "/es/dataset");
         await browser.ScreenshotAsync(page, "search-es");
+    }
+
+    private async Task<string> SeeSpanishPreviewAsync(IPage page, string dataset)
+    {
+        await page.GotoAsync("/es/dataset/" + dataset);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rainfall by station and day" }).First.ClickAsync();
+
+        await Expect(page.Locator("#preview-title")).ToHaveTextAsync("Vista previa de los datos");
+        await Expect(page.Locator("#preview-count")).ToHaveTextAsync(new Regex("Filas 1–20 de 503"));
+        await Expect(page.Locator("#dictionary-title")).ToHaveTextAsync("Diccionario de datos");
+        await Expect(page.Locator("#tab-datastore")).ToHaveTextAsync("DataStore");
+        return new Uri(page.Url).AbsolutePath.Replace("/es/", "/", StringComparison.Ordinal);
     }
 }

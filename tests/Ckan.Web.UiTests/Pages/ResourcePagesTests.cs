@@ -38,6 +38,7 @@ public sealed class ResourcePagesTests(BrowserFixture browser) : IClassFixture<B
         await Expect(page.Locator("#data-dictionary")).ToContainTextAsync("Inhabitants at the last census");
         await Expect(page.Locator("#data-dictionary")).ToContainTextAsync("Population");
         await Expect(page.Locator("#tab-datastore")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#resource-download")).ToHaveAttributeAsync("href", "/datastore/dump/" + resourceId);
 
         await page.ClickAsync("#preview-next");
 

@@ -36,6 +36,9 @@ public sealed class ResourceModel(ActionRunner actions) : PageModel
     /// <summary>The address of the file for download, on this site for an upload, or null when there is none.</summary>
     public string? DownloadUrl { get; private set; }
 
+    /// <summary>The address shown beside the download button: an upload's file name, or the link.</summary>
+    public string ShownUrl { get; private set; } = "";
+
     /// <summary>The rows of the metadata table: known fields first, then the resource's own extras.</summary>
     public IReadOnlyList<(string Key, string Value, bool IsDate)> Metadata { get; private set; } = [];
 
@@ -54,6 +57,7 @@ public sealed class ResourceModel(ActionRunner actions) : PageModel
         CanEdit = await actions.CanEditDatasetAsync(dataset, cancellationToken);
         Metadata = BuildMetadata(resource);
         DownloadUrl = BuildDownloadUrl(dataset, resource);
+        ShownUrl = ShowUrl(resource);
         if (resource.Flag("datastore_active"))
         {
             Preview = await DataPreview.LoadAsync(
@@ -68,11 +72,25 @@ public sealed class ResourceModel(ActionRunner actions) : PageModel
         return Page();
     }
 
+    // A table made with datastore_create alone has CKAN's placeholder URL, which is not worth showing.
+    private static string ShowUrl(JsonObject resource) => resource.Str("url_type") switch
+    {
+        "upload" => ResourceForm.FromResource(resource).CurrentUpload,
+        "datastore" => "",
+        _ => resource.Str("url") ?? "",
+    };
+
     // An upload's stored URL is built on ckan.site_url, which may not be the address this page was reached
-    // at, so the page links to the download route of this site instead.
+    // at, so the page links to the download route of this site instead. A DataStore-only table downloads
+    // as the DataStore's CSV dump.
     private string? BuildDownloadUrl(JsonObject dataset, JsonObject resource)
     {
         var url = resource.Str("url") ?? "";
+        if (string.Equals(resource.Str("url_type"), "datastore", StringComparison.Ordinal))
+        {
+            return Url.Content("~/datastore/dump/" + resource.Str("id"));
+        }
+
         if (string.Equals(resource.Str("url_type"), "upload", StringComparison.Ordinal))
         {
             var fileName = url.Contains('/') ? url[(url.LastIndexOf('/') + 1)..] : url;
