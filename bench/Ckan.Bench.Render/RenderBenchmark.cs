@@ -12,10 +12,10 @@ using Microsoft.Extensions.Logging;
 namespace Ckan.Bench.Render;
 
 /// <summary>
-/// Generates a catalog of datasets shaped like published ones (the search benchmark's generator), starts
-/// the portal on Kestrel at 127.0.0.1 and times server-rendered pages over HTTP from one client: the
-/// dataset search page with its facets, the same page filtered, and a dataset's page. Each page request
-/// is followed by a status_show API request, the reference measured under the same conditions.
+/// Generates a catalog of datasets shaped like published ones with the search benchmark's generator.
+/// Then starts the portal on Kestrel at 127.0.0.1 and times server-rendered pages over HTTP from one
+/// client: the dataset search page with its facets, the same page filtered, and a dataset's page. Each
+/// page request is followed by a status_show API request, the reference measured under the same conditions.
 /// Everything lives in a new folder under the system's temporary folder, deleted at the end.
 /// </summary>
 public static class RenderBenchmark
@@ -126,7 +126,7 @@ public static class RenderBenchmark
     }
 
     /// <summary>
-    /// Picks the paths: the search page as a visitor first sees it, the search page filtered by a tag or
+    /// Picks the paths: the search page with no query, the search page filtered by a tag or
     /// an organization of a generated dataset, and the pages of datasets spread over the catalog.
     /// </summary>
     private static async Task<IReadOnlyList<PageKind>> ChoosePagesAsync(
@@ -162,13 +162,15 @@ public static class RenderBenchmark
     }
 
     /// <summary>Requests each kind's next path and then status_show, <paramref name="rounds"/> times.</summary>
-    private static async Task<List<List<double>>> TimeAsync(
+    private static async Task<List<List<(double Milliseconds, int Bytes)>>> TimeAsync(
         HttpClient client,
         IReadOnlyList<PageKind> kinds,
         int rounds,
         CancellationToken cancellationToken)
     {
-        var timings = Enumerable.Range(0, kinds.Count + 1).Select(_ => new List<double>(rounds)).ToList();
+        var timings = Enumerable.Range(0, kinds.Count + 1)
+            .Select(_ => new List<(double Milliseconds, int Bytes)>(rounds))
+            .ToList();
         for (var round = 0; round < rounds; round++)
         {
             for (var kind = 0; kind < kinds.Count; kind++)
@@ -182,7 +184,7 @@ public static class RenderBenchmark
         return timings;
     }
 
-    private static async Task<double> GetAsync(HttpClient client, string path, CancellationToken cancellationToken)
+    private static async Task<(double Milliseconds, int Bytes)> GetAsync(HttpClient client, string path, CancellationToken cancellationToken)
     {
         var started = TimeProvider.System.GetTimestamp();
         using var response = await client.GetAsync(path, cancellationToken);
@@ -193,28 +195,31 @@ public static class RenderBenchmark
             throw new InvalidOperationException($"GET {path} returned {(int)response.StatusCode} ({body.Length} bytes).");
         }
 
-        return elapsed.TotalMilliseconds;
+        return (elapsed.TotalMilliseconds, body.Length);
     }
 
     private static void Print(
         int datasetCount,
         IReadOnlyList<PageKind> kinds,
-        List<List<double>> timings,
+        List<List<(double Milliseconds, int Bytes)>> timings,
         (double? Start, double? End) load)
     {
         var output = Console.Out;
         output.WriteLine(FormattableString.Invariant(
             $"Catalog: {datasetCount} datasets. Load average (1 min): {Show(load.Start)} at start, {Show(load.End)} at end."));
         output.WriteLine();
-        output.WriteLine("| request | count | p50 ms | p90 ms | p99 ms | mean ms |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|");
-        var summaries = timings.Select(LatencySummary.From).ToList();
+        output.WriteLine("| request | count | p50 ms | p90 ms | p99 ms | mean ms | mean KiB |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        var summaries = timings
+            .Select(kind => LatencySummary.From(kind.Select(timing => timing.Milliseconds).ToList()))
+            .ToList();
         var names = kinds.Select(kind => kind.Name).Append("status_show (API reference)").ToList();
         for (var i = 0; i < summaries.Count; i++)
         {
             var summary = summaries[i];
+            var kibibytes = timings[i].Average(timing => timing.Bytes) / 1024;
             output.WriteLine(FormattableString.Invariant(
-                $"| {names[i]} | {summary.Count} | {summary.P50:F2} | {summary.P90:F2} | {summary.P99:F2} | {summary.Mean:F2} |"));
+                $"| {names[i]} | {summary.Count} | {summary.P50:F2} | {summary.P90:F2} | {summary.P99:F2} | {summary.Mean:F2} | {kibibytes:F1} |"));
         }
 
         output.WriteLine();

@@ -41,7 +41,7 @@ public sealed record DataPreviewQuery
         };
     }
 
-    /// <summary>Tells whether a column can be a sort key: one the preview knows, whose name fits in CKAN's quoted form.</summary>
+    /// <summary>Tells whether a column name fits in CKAN's quoted sort form (no double quote, no comma).</summary>
     public static bool IsSortable(string column) => column.Length > 0 && !column.Contains('"') && !column.Contains(',');
 
     /// <summary>Returns datastore_search input for this page, sorted only by a column of <paramref name="columns"/>.</summary>

@@ -16,7 +16,7 @@ public sealed class ResourceForm
     /// <summary>The file name of the resource's upload, or empty for a link; never bound from the form.</summary>
     public string CurrentUpload { get; private set; } = "";
 
-    /// <summary>Whether the resource being edited holds an uploaded file.</summary>
+    /// <summary>Whether the resource being edited has an uploaded file.</summary>
     public bool IsUpload => CurrentUpload.Length > 0;
 
     /// <summary>Whether nothing was entered, which the data stage treats as "no further resource".</summary>
@@ -51,7 +51,7 @@ public sealed class ResourceForm
     }
 
     /// <summary>
-    /// Returns resource_create or resource_patch input for these fields. When the resource holds an upload,
+    /// Returns resource_create or resource_patch input for these fields. When the resource has an upload,
     /// an empty link keeps the file and a new link replaces it (<c>clear_upload</c>, as CKAN's form sends).
     /// </summary>
     public JsonObject ToActionInput(bool hasNewFile)

@@ -44,7 +44,7 @@ public sealed class ConfigOptionActionsTests
     }
 
     [Fact]
-    public async Task Show_returns_config_file_value_when_nothing_was_saved()
+    public async Task Show_falls_back_to_config_file()
     {
         await using var portal = await TestPortal.StartAsync(cancellationToken: CancellationToken);
         var admin = await portal.CreateUserAsync(sysadmin: true, CancellationToken);

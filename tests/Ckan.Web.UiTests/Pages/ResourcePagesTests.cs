@@ -112,7 +112,7 @@ public sealed class ResourcePagesTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
-    public async Task DataStore_tab_shows_load_log_and_loads_again()
+    public async Task DataStore_tab_shows_log_and_reloads()
     {
         var csv = Path.Combine(SharedData.RealDataFolder(), "csv", "sp500-constituents.csv");
         var publisher = await _portal.CreateUserAsync(Password, cancellationToken: TestContext.Current.CancellationToken);

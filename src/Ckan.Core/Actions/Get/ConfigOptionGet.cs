@@ -25,6 +25,7 @@ public static class ConfigOptionGet
     {
         RequireSysadmin(context, "config_option_show");
         var key = DataDict.Require(data, "key");
+        // CKAN 2.11's message, word for word, because API clients match on it.
         if (!RuntimeConfig.IsEditable(key))
         {
             throw new ValidationException(new JsonObject { ["message"] = $"Configuration option '{key}' can not be shown" });

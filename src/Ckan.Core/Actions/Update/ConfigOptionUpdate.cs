@@ -28,6 +28,7 @@ public static class ConfigOptionUpdate
         var unsupported = data.Select(pair => pair.Key).Where(key => !RuntimeConfig.IsEditable(key)).ToList();
         if (unsupported.Count > 0)
         {
+            // CKAN 2.11's message, word for word, because API clients match on it.
             var keys = string.Join(' ', unsupported);
             throw new ValidationException(new JsonObject { ["message"] = $"Configuration option(s) '{keys}' can not be updated" });
         }
