@@ -173,6 +173,25 @@ public sealed class ResourcePagesTests(BrowserFixture browser) : IClassFixture<B
         Assert.Equal(HttpStatusCode.Forbidden, push.StatusCode);
     }
 
+    [Fact]
+    public async Task Publisher_deletes_resource()
+    {
+        var csv = Path.Combine(SharedData.RealDataFolder(), "csv", "sp500-constituents.csv");
+        var publisher = await _portal.CreateUserAsync(Password, cancellationToken: TestContext.Current.CancellationToken);
+        var (dataset, resourceId) = await CreateUploadedCsvAsync(publisher, csv);
+        await using var context = await browser.RequireBrowser().NewContextAsync(new() { BaseURL = _portal.Address });
+        var page = await context.NewPageAsync();
+        await BrowserLogin.LogInAsync(page, publisher, Password);
+        await page.GotoAsync($"/dataset/{dataset}/resource/{resourceId}/edit");
+
+        await page.ClickAsync("#resource-delete");
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/dataset/{dataset}\\?resource_deleted=1$"));
+        await Expect(page.Locator(".resource-list li")).ToHaveCountAsync(0);
+        var gone = await page.GotoAsync($"/dataset/{dataset}/resource/{resourceId}");
+        Assert.Equal(404, gone!.Status);
+    }
+
     private async Task<(string Dataset, string ResourceId)> CreateCityTableAsync(int rows)
     {
         var organization = Names.Unique("org");
