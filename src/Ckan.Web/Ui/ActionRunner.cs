@@ -84,8 +84,8 @@ public sealed class ActionRunner(CkanServices services, IHttpContextAccessor acc
         return await Authorizer.HasGroupPermissionAsync(context, session, groupId, Permissions.Update, cancellationToken);
     }
 
-    // NOTE: unlike the Action API, the pages keep Kestrel's request body limit (30 MB by default), so a
-    // form upload above it is rejected even when ckan.max_resource_size allows more.
+    // NOTE: unlike the Action API, the pages keep Kestrel's request body limit (30,000,000 bytes by
+    // default), so a form upload above it is rejected even when ckan.max_resource_size allows more.
     private async Task<StagedUpload?> StageAsync(IFormFile? upload, CancellationToken cancellationToken)
     {
         if (upload is null || upload.Length == 0 || services.ResourceFiles is not { } files)
