@@ -70,12 +70,14 @@ public sealed class ActionRegistry
         Get.PackageGet.Register(registry);
         Get.GroupGet.Register(registry);
         Get.UserGet.Register(registry);
+        Get.ConfigOptionGet.Register(registry);
         Create.PackageCreate.Register(registry);
         Create.GroupCreate.Register(registry);
         Create.UserCreate.Register(registry);
         Update.PackageUpdate.Register(registry);
         Update.GroupUpdate.Register(registry);
         Update.UserUpdate.Register(registry);
+        Update.ConfigOptionUpdate.Register(registry);
         Delete.PackageDelete.Register(registry);
         Delete.GroupDelete.Register(registry);
         Delete.UserDelete.Register(registry);

@@ -27,6 +27,7 @@ public sealed class CkanServices : IDisposable
         PackageCache = new PackageShowCache(store);
         Actions = ActionRegistry.CreateCore().WithPlugins(Plugins);
         ResourceFiles = ResourceFileStore.FromConfig(Config);
+        RuntimeConfig = new RuntimeConfig(Config, store);
     }
 
     /// <summary>The enabled plugins, in the order of <c>ckan.plugins</c>.</summary>
@@ -44,6 +45,9 @@ public sealed class CkanServices : IDisposable
 
     /// <summary>The uploaded resource files, or null when <c>ckan.storage_path</c> is unset.</summary>
     public ResourceFileStore? ResourceFiles { get; }
+
+    /// <summary>The config options saved with config_option_update, read over the ini file's.</summary>
+    public RuntimeConfig RuntimeConfig { get; }
 
     /// <summary>The plugin names reported by status_show.</summary>
     public IReadOnlyList<string> PluginNames => Plugins.Names;

@@ -251,4 +251,10 @@ public interface ICatalogSession : IAsyncDisposable
 
     /// <summary>Inserts the row, or replaces the one with the same entity, task type and key.</summary>
     Task SaveTaskStatusAsync(TaskStatusRow row, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns the active system_info rows (runtime-editable config options) as key and value.</summary>
+    Task<IReadOnlyDictionary<string, string?>> GetSystemInfoAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts or replaces the system_info row of <paramref name="key"/>.</summary>
+    Task SetSystemInfoAsync(string key, string? value, CancellationToken cancellationToken = default);
 }

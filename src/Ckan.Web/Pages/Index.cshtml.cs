@@ -7,8 +7,7 @@ namespace Ckan.Web.Pages;
 /// <summary>The home page: introduction, search box, counts, recent datasets and organizations.</summary>
 public sealed class IndexModel(ActionRunner actions) : PageModel
 {
-    public string SiteTitle => actions.Services.Config.SiteTitle;
-    public string SiteDescription => actions.Services.Config.SiteDescription;
+    public SiteSettings Site { get; private set; } = null!;
     public long DatasetCount { get; private set; }
     public int OrganizationCount { get; private set; }
     public int GroupCount { get; private set; }
@@ -17,6 +16,7 @@ public sealed class IndexModel(ActionRunner actions) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Site = await SiteSettings.LoadAsync(actions.Services, cancellationToken);
         var recent = await actions.RunObjectAsync(
             "package_search",
             new JsonObject

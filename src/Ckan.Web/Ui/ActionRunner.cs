@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Ckan.Core.Actions;
 using Ckan.Core.Auth;
 using Ckan.Core.Model;
+using Ckan.Core.Uploads;
+using Ckan.Web.Uploads;
 using Microsoft.AspNetCore.Http;
 
 namespace Ckan.Web.Ui;
@@ -22,11 +24,24 @@ public sealed class ActionRunner(CkanServices services, IHttpContextAccessor acc
     /// Runs the action and returns its result. Throws the action's CKAN errors (validation, not found,
     /// not authorized, search query), which <see cref="ActionErrorPageFilter"/> turns into error pages.
     /// </summary>
-    public async Task<JsonNode?> RunAsync(string name, JsonObject data, CancellationToken cancellationToken)
+    public Task<JsonNode?> RunAsync(string name, JsonObject data, CancellationToken cancellationToken) =>
+        RunAsync(name, data, upload: null, cancellationToken);
+
+    /// <summary>
+    /// Runs the action with a file from the page's form as its <c>upload</c>, as a multipart API request
+    /// would. The file is staged in the storage folder first; with uploads off (no
+    /// <c>ckan.storage_path</c>) it is dropped, as CKAN drops it. A null file runs the action without one.
+    /// </summary>
+    public async Task<JsonNode?> RunAsync(
+        string name,
+        JsonObject data,
+        IFormFile? upload,
+        CancellationToken cancellationToken)
     {
         var action = services.Actions.Find(name)
             ?? throw new InvalidOperationException($"The web pages call action {name}, which is not registered.");
-        var context = new ActionContext(services, User) { IsWebForm = true };
+        using var staged = await StageAsync(upload, cancellationToken);
+        var context = new ActionContext(services, User) { IsWebForm = true, Upload = staged };
         var result = await action.Handler(context, data, cancellationToken);
         return result.ToNode();
     }
@@ -67,5 +82,20 @@ public sealed class ActionRunner(CkanServices services, IHttpContextAccessor acc
         var context = new ActionContext(services, User);
         await using var session = await services.Store.OpenSessionAsync(write: false, cancellationToken);
         return await Authorizer.HasGroupPermissionAsync(context, session, groupId, Permissions.Update, cancellationToken);
+    }
+
+    // NOTE: unlike the Action API, the pages keep Kestrel's request body limit (30,000,000 bytes by
+    // default), so a form upload above it is rejected even when ckan.max_resource_size allows more.
+    private async Task<StagedUpload?> StageAsync(IFormFile? upload, CancellationToken cancellationToken)
+    {
+        if (upload is null || upload.Length == 0 || services.ResourceFiles is not { } files)
+        {
+            return null;
+        }
+
+        var maxBytes = services.Config.MaxResourceSizeMegabytes * 1024L * 1024L;
+        await using var content = upload.OpenReadStream();
+        var mimetype = FileMediaTypes.Guess(UploadFileName.Munge(upload.FileName));
+        return await files.StageAsync(content, upload.FileName, mimetype, maxBytes, cancellationToken);
     }
 }

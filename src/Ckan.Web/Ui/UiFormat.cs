@@ -13,14 +13,22 @@ public sealed class UiFormat(IStringLocalizer<UiText> text)
     /// Formats one of CKAN's naive UTC timestamps (<c>2024-05-01T10:00:00.123456</c>) as a date, or returns
     /// the text unchanged when it is not a timestamp.
     /// </summary>
-    public string Date(string? timestamp)
+    public string Date(string? timestamp) => Format(timestamp, text["Format.Date"].Value);
+
+    /// <summary>
+    /// Formats a timestamp as <see cref="Date"/> does, followed by the UTC time to the second, as the
+    /// DataPusher log needs to tell its steps apart.
+    /// </summary>
+    public string DateTime(string? timestamp) => Format(timestamp, text["Format.Date"].Value + " HH:mm:ss 'UTC'");
+
+    private static string Format(string? timestamp, string pattern)
     {
         if (string.IsNullOrEmpty(timestamp))
         {
             return "";
         }
 
-        if (!DateTime.TryParse(
+        if (!System.DateTime.TryParse(
                 timestamp,
                 CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
@@ -29,7 +37,7 @@ public sealed class UiFormat(IStringLocalizer<UiText> text)
             return timestamp;
         }
 
-        return value.ToString(text["Format.Date"].Value, CultureInfo.CurrentCulture);
+        return value.ToString(pattern, CultureInfo.CurrentCulture);
     }
 
     /// <summary>Formats a whole number with the page language's digit grouping.</summary>

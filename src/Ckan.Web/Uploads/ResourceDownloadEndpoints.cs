@@ -3,6 +3,7 @@ using Ckan.Core.Actions;
 using Ckan.Core.Errors;
 using Ckan.Core.Json;
 using Ckan.Web.Auth;
+using Ckan.Web.Ui;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -36,7 +37,8 @@ public static class ResourceDownloadEndpoints
         string? fileName = null)
     {
         var cancellationToken = http.RequestAborted;
-        var user = await authenticator.AuthenticateAsync(http.Request, cancellationToken);
+        // A browser sends the login cookie rather than a token, so the pages' links to private files work.
+        var user = http.GetCkanUser() ?? await authenticator.AuthenticateAsync(http.Request, cancellationToken);
         var context = new ActionContext(services, user);
         JsonObject resource;
         try

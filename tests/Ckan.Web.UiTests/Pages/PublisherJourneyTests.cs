@@ -7,12 +7,14 @@ namespace Ckan.Web.UiTests.Pages;
 
 /// <summary>
 /// A publisher's whole path through the pages in a real browser: sign up, log in, create an
-/// organization and a private dataset with a link, find it, switch to Spanish, log out and check the
-/// dataset is hidden. Screenshots of each page go to the fixture's folder.
+/// organization and a private dataset with an uploaded CSV file, wait for its DataStore preview, find it,
+/// switch to Spanish, log out and check the dataset is hidden. Screenshots of each page go to the
+/// fixture's folder.
 /// </summary>
 public sealed class PublisherJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private const string Password = "correct horse battery";
+    private const string CsvFile = "sp500-constituents.csv";
 
     private UiPortal _portal = null!;
 
@@ -38,6 +40,7 @@ public sealed class PublisherJourneyTests(BrowserFixture browser) : IClassFixtur
         await EditDatasetAsync(page, dataset);
         await FindBySearchAndFacetAsync(page, dataset, word);
         await SwitchToSpanishAsync(page);
+        var resourcePath = await SeeSpanishPreviewAsync(page, dataset);
         await LogOutAsync(page, "Cerrar sesión");
 
         var search = await page.GotoAsync("/dataset?q=" + word);
@@ -45,6 +48,8 @@ public sealed class PublisherJourneyTests(BrowserFixture browser) : IClassFixtur
         await Expect(page.Locator("#result-count")).ToHaveTextAsync(new Regex("^\\s*0 datasets found"));
         var read = await page.GotoAsync("/dataset/" + dataset);
         Assert.Equal(404, read!.Status);
+        var resource = await page.GotoAsync(resourcePath);
+        Assert.Equal(404, resource!.Status);
         await browser.ScreenshotAsync(page, "private-dataset-404");
     }
 
@@ -176,7 +181,7 @@ public sealed class PublisherJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.ClickAsync("#dataset-next");
 
         await Expect(page).ToHaveURLAsync(new Regex("/dataset/" + dataset + "/resource/new$"));
-        await page.FillAsync("#resource-url", "https://example.org/rainfall.csv");
+        await page.SetInputFilesAsync("#resource-upload", Path.Combine(SharedData.RealDataFolder(), "csv", CsvFile));
         await page.FillAsync("#resource-name", "Rainfall by station");
         await page.FillAsync("#resource-description", "One row per station and day.");
         await browser.ScreenshotAsync(page, "resource-new");
@@ -190,15 +195,23 @@ public sealed class PublisherJourneyTests(BrowserFixture browser) : IClassFixtur
         await browser.ScreenshotAsync(page, "dataset");
         await page.GetByRole(AriaRole.Link, new() { Name = "Rainfall by station" }).First.ClickAsync();
 
-        await Expect(page.Locator("#resource-download")).ToHaveAttributeAsync("href", "https://example.org/rainfall.csv");
+        await Expect(page.Locator("#resource-download")).ToHaveAttributeAsync("href", new Regex("/download/" + CsvFile + "$"));
+        await Expect(page.Locator("#preview-table tbody tr")).ToHaveCountAsync(20, new() { Timeout = 90_000 });
+        await Expect(page.Locator("#preview-count")).ToHaveTextAsync(new Regex("Rows 1–20 of 503"));
+        await Expect(page.Locator("#preview-table tbody tr").First).ToContainTextAsync("3M");
+        await Expect(page.Locator("#data-dictionary")).ToContainTextAsync("GICS Sector");
         await browser.ScreenshotAsync(page, "resource");
+        var download = await page.APIRequest.GetAsync(await page.Locator("#resource-download").GetAttributeAsync("href") ?? "");
+        Assert.Equal(200, download.Status);
+        Assert.StartsWith("Symbol,Security,", await download.TextAsync(), StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit resource" }).ClickAsync();
-        await Expect(page.Locator("#resource-url")).ToHaveValueAsync("https://example.org/rainfall.csv");
+        await Expect(page.Locator("#resource-current-file")).ToContainTextAsync(CsvFile);
+        await Expect(page.Locator("#resource-url")).ToHaveValueAsync("");
         await page.FillAsync("#resource-name", "Rainfall by station and day");
         await page.ClickAsync("#resource-save");
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Rainfall by station and day");
-        await Expect(page.Locator("#resource-download")).ToHaveAttributeAsync("href", "https://example.org/rainfall.csv");
+        await Expect(page.Locator("#resource-download")).ToHaveAttributeAsync("href", new Regex("/download/" + CsvFile + "$"));
     }
 
     private async Task EditDatasetAsync(IPage page, string dataset)
@@ -244,5 +257,17 @@ public sealed class PublisherJourneyTests(BrowserFixture browser) : IClassFixtur
         await Expect(page.Locator("#result-count")).ToContainTextAsync("1 conjunto de datos encontrado");
         await Expect(page.Locator(".main-nav a").First).ToHaveAttributeAsync("href", "/es/dataset");
         await browser.ScreenshotAsync(page, "search-es");
+    }
+
+    private async Task<string> SeeSpanishPreviewAsync(IPage page, string dataset)
+    {
+        await page.GotoAsync("/es/dataset/" + dataset);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rainfall by station and day" }).First.ClickAsync();
+
+        await Expect(page.Locator("#preview-title")).ToHaveTextAsync("Vista previa de los datos");
+        await Expect(page.Locator("#preview-count")).ToHaveTextAsync(new Regex("Filas 1–20 de 503"));
+        await Expect(page.Locator("#dictionary-title")).ToHaveTextAsync("Diccionario de datos");
+        await Expect(page.Locator("#tab-datastore")).ToHaveTextAsync("DataStore");
+        return new Uri(page.Url).AbsolutePath.Replace("/es/", "/", StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Ckan.Core.Actions;
+using Ckan.Cli.Commands;
 using Ckan.Core.Config;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,7 +12,8 @@ namespace Ckan.Web.UiTests.Support;
 
 /// <summary>
 /// A portal on the embedded default in a temporary folder, served by Kestrel on a free loopback port,
-/// with sign-up through the web form switched on.
+/// with sign-up through the web form switched on, the DataStore and DataPusher plugins on and the
+/// in-server job worker running, as <c>ckan run</c> starts it.
 /// </summary>
 public sealed class UiPortal : IAsyncDisposable
 {
@@ -48,16 +50,24 @@ public sealed class UiPortal : IAsyncDisposable
             ["ckan.storage_path"] = Path.Combine(folder, "storage"),
             ["SECRET_KEY"] = Guid.NewGuid().ToString("N"),
             ["ckan.auth.create_user_via_web"] = "true",
+
+            // As the embedded default, so uploaded tables load into the DataStore in-process.
+            ["ckan.plugins"] = "datastore datapusher",
         };
         foreach (var (key, value) in options ?? new Dictionary<string, string>())
         {
             settings[key] = value;
         }
 
+        var config = CkanConfig.FromOptions(settings);
         var app = await CkanWebHost.BuildAsync(
-            CkanConfig.FromOptions(settings),
+            config,
             "http://127.0.0.1:0",
-            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning),
+            builder =>
+            {
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                RunCommand.AddJobWorker(builder, config);
+            },
             cancellationToken);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>()
@@ -71,6 +81,46 @@ public sealed class UiPortal : IAsyncDisposable
         var definition = Services.Actions.Find(action) ?? throw new ArgumentException("Unknown action " + action);
         var result = await definition.Handler(new ActionContext(Services, null, ignoreAuth: true), data, cancellationToken);
         return result.ToNode();
+    }
+
+    /// <summary>
+    /// Runs an action with authorization skipped and the file at <paramref name="filePath"/> as its
+    /// <c>upload</c>, as a multipart API request would send it.
+    /// </summary>
+    public async Task<JsonNode?> ArrangeWithUploadAsync(
+        string action,
+        JsonObject data,
+        string filePath,
+        CancellationToken cancellationToken = default)
+    {
+        var definition = Services.Actions.Find(action) ?? throw new ArgumentException("Unknown action " + action);
+        await using var content = File.OpenRead(filePath);
+        using var upload = await Services.ResourceFiles!.StageAsync(
+            content, Path.GetFileName(filePath), "text/csv", long.MaxValue, cancellationToken);
+        var context = new ActionContext(Services, null, ignoreAuth: true) { Upload = upload };
+        var result = await definition.Handler(context, data, cancellationToken);
+        return result.ToNode();
+    }
+
+    /// <summary>Creates an active user with <paramref name="password"/> and returns its name.</summary>
+    public async Task<string> CreateUserAsync(
+        string password,
+        bool sysadmin = false,
+        CancellationToken cancellationToken = default)
+    {
+        var name = Names.Unique(sysadmin ? "sysadmin" : "user");
+        await ArrangeAsync(
+            "user_create",
+            new JsonObject
+            {
+                ["name"] = name,
+                ["email"] = name + "@example.org",
+                ["password"] = password,
+                ["fullname"] = "Test " + name,
+                ["sysadmin"] = sysadmin,
+            },
+            cancellationToken);
+        return name;
     }
 
     public async ValueTask DisposeAsync()

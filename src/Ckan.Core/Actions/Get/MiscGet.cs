@@ -20,16 +20,18 @@ public static class MiscGet
         .AddRead("help_show", HelpShowAsync);
 
     /// <summary>status_show: the site's title, description, URL, default locale, plugins and version.</summary>
-    public static Task<ActionResult> StatusShowAsync(
+    public static async Task<ActionResult> StatusShowAsync(
         ActionContext context,
         JsonObject data,
         CancellationToken cancellationToken)
     {
         var config = context.Config;
+        var runtime = context.Services.RuntimeConfig;
         var status = new JsonObject
         {
-            ["site_title"] = config.SiteTitle,
-            ["site_description"] = config.SiteDescription,
+            ["site_title"] = await runtime.GetStringAsync("ckan.site_title", config.SiteTitle, cancellationToken),
+            ["site_description"] = await runtime.GetStringAsync(
+                "ckan.site_description", config.SiteDescription, cancellationToken),
             ["site_url"] = config.SiteUrl,
             ["error_emails_to"] = config.Get("email_to"),
             ["locale_default"] = config.LocaleDefault,
@@ -40,7 +42,7 @@ public static class MiscGet
             status["ckan_version"] = CkanVersion;
         }
 
-        return Task.FromResult<ActionResult>(status);
+        return status;
     }
 
     /// <summary>license_list: the license register, every value a string as CKAN prints it.</summary>

@@ -8,13 +8,22 @@ using Microsoft.Extensions.Localization;
 
 namespace Ckan.Web.Pages.Dataset;
 
-/// <summary>Editing a resource's link and description with resource_patch, which keeps its other fields.</summary>
+/// <summary>
+/// Editing a resource's link, file and description with resource_patch, which keeps its other fields,
+/// and deleting it with resource_delete.
+/// </summary>
 public sealed class ResourceEditModel(ActionRunner actions, IStringLocalizer<UiText> text) : PageModel
 {
     [BindProperty]
     public ResourceForm Resource { get; set; } = new();
 
+    /// <summary>A new file chosen in the form's <c>upload</c> field, or null to keep the link or file.</summary>
+    [BindProperty(Name = "upload")]
+    public IFormFile? Upload { get; set; }
+
     public FormErrors Errors { get; } = new();
+
+    public ResourceFormView FormView => new(Resource, Errors, actions.Services.Config.MaxResourceSizeMegabytes);
 
     public JsonObject Dataset { get; private set; } = [];
 
@@ -34,17 +43,18 @@ public sealed class ResourceEditModel(ActionRunner actions, IStringLocalizer<UiT
 
     public async Task<IActionResult> OnPostAsync(string id, string resourceId, CancellationToken cancellationToken)
     {
-        var (denied, _) = await LoadAsync(id, resourceId, cancellationToken);
+        var (denied, resource) = await LoadAsync(id, resourceId, cancellationToken);
         if (denied is not null)
         {
             return denied;
         }
 
-        var input = Resource.ToActionInput();
+        Resource.KeepUploadOf(resource!);
+        var input = Resource.ToActionInput(hasNewFile: Upload is { Length: > 0 });
         input["id"] = resourceId;
         try
         {
-            await actions.RunAsync("resource_patch", input, cancellationToken);
+            await actions.RunAsync("resource_patch", input, Upload, cancellationToken);
         }
         catch (ValidationException error)
         {
@@ -53,6 +63,18 @@ public sealed class ResourceEditModel(ActionRunner actions, IStringLocalizer<UiT
         }
 
         return LocalRedirect(Url.Content("~/dataset/" + Dataset.Str("name") + "/resource/" + resourceId));
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(string id, string resourceId, CancellationToken cancellationToken)
+    {
+        var (denied, _) = await LoadAsync(id, resourceId, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        await actions.RunAsync("resource_delete", new JsonObject { ["id"] = resourceId }, cancellationToken);
+        return LocalRedirect(Url.Content("~/dataset/" + Dataset.Str("name")) + "?resource_deleted=1");
     }
 
     private async Task<(IActionResult? Denied, JsonObject? Resource)> LoadAsync(

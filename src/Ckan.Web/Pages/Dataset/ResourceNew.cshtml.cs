@@ -17,10 +17,16 @@ public sealed class ResourceNewModel(ActionRunner actions, IStringLocalizer<UiTe
     [BindProperty]
     public ResourceForm Resource { get; set; } = new();
 
+    /// <summary>The file chosen in the form's <c>upload</c> field, or null for a link.</summary>
+    [BindProperty(Name = "upload")]
+    public IFormFile? Upload { get; set; }
+
     [BindProperty(Name = "save")]
     public string Save { get; set; } = "";
 
     public FormErrors Errors { get; } = new();
+
+    public ResourceFormView FormView => new(Resource, Errors, actions.Services.Config.MaxResourceSizeMegabytes);
 
     public JsonObject Dataset { get; private set; } = [];
 
@@ -46,13 +52,14 @@ public sealed class ResourceNewModel(ActionRunner actions, IStringLocalizer<UiTe
         var datasetId = Dataset.Str("id")!;
         var name = Dataset.Str("name")!;
         var finishing = string.Equals(Save, "finish", StringComparison.Ordinal);
-        if (!(finishing && Resource.IsEmpty))
+        var hasFile = Upload is { Length: > 0 };
+        if (!(finishing && Resource.IsEmpty && !hasFile))
         {
-            var input = Resource.ToActionInput();
+            var input = Resource.ToActionInput(hasFile);
             input["package_id"] = datasetId;
             try
             {
-                await actions.RunAsync("resource_create", input, cancellationToken);
+                await actions.RunAsync("resource_create", input, Upload, cancellationToken);
             }
             catch (ValidationException error)
             {

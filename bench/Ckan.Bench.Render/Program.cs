@@ -1,0 +1,3 @@
+using Ckan.Bench.Render;
+
+return await RenderBenchmark.RunAsync(args);
