@@ -36,6 +36,6 @@ for process in $(seq "$processes"); do
 done
 
 # Mean processor time of each side over every round but the first of each process.
-awk '$4 != "1:" { sum[$1] += $6; count[$1]++ }
+awk '$5 != "1:" { sum[$1] += $7; count[$1]++ }
      END { for (side in sum) printf "%s: mean processor time %.2f s over %d rounds\n",
            side, sum[side] / count[side], count[side] }' "$work/results"
