@@ -24,8 +24,8 @@ for tree in "$work/base" .; do
 done
 
 dll=bench/Ckan.Bench.Search/bin/Release/net10.0/Ckan.Bench.Search.dll
-# The workstation garbage collector collects on the thread that allocates, so no per-core collector
-# threads add processor time.
+# The workstation garbage collector, with one heap, in place of the server collector's heap and
+# thread per core, as in a one-threaded program.
 export DOTNET_gcServer=0
 for process in $(seq "$processes"); do
     for side in base new; do
