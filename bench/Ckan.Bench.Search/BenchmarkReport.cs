@@ -29,6 +29,10 @@ internal static class BenchmarkReport
             F($"{rebuild.Datasets:N0} datasets in {rebuild.Elapsed.TotalSeconds:F1} s = ")
                 + F($"{rebuild.DatasetsPerSecond:N0} datasets/s")));
         output.WriteLine(Line(
+            "  processor time",
+            F($"{rebuild.ProcessorTime.TotalSeconds:F1} s on all cores, ")
+                + F($"{rebuild.ProcessorTime / rebuild.Elapsed:F2} cores busy on average")));
+        output.WriteLine(Line(
             "  index writes",
             F($"{rebuild.IndexWriteTime.TotalSeconds:F1} s (Lucene documents, add, commit)")));
         output.WriteLine(Line(

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Ckan.Core.Actions;
 using Ckan.Core.Config;
 using Ckan.Core.Search;
@@ -33,12 +34,16 @@ internal static class RebuildMeasurement
             var residentBefore = ProcessMemory.ResidentBytes();
 
             var loadAtStart = SystemLoad.OneMinute();
+            using var process = Process.GetCurrentProcess();
+            var processorBefore = process.TotalProcessorTime;
             var started = TimeProvider.System.GetTimestamp();
             var progress = new Progress<RebuildProgress>(step =>
                 Console.Error.Write($"\rIndexing dataset {step.Done}/{step.Total}"));
             var indexed = await SearchIndexRebuilder.RebuildAsync(
                 services, new RebuildOptions(), progress, cancellationToken);
             var elapsed = TimeProvider.System.GetElapsedTime(started);
+            process.Refresh();
+            var processorTime = process.TotalProcessorTime - processorBefore;
             var peak = ProcessMemory.PeakResidentBytes();
             var loadAtEnd = SystemLoad.OneMinute();
             Console.Error.WriteLine();
@@ -48,6 +53,7 @@ internal static class RebuildMeasurement
             {
                 Datasets = indexed,
                 Elapsed = elapsed,
+                ProcessorTime = processorTime,
                 IndexWriteTime = index.IndexTime,
                 CatalogReadTime = readTime,
                 DictionaryTime = dictionaryTime,

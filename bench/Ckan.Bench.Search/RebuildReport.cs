@@ -6,6 +6,9 @@ internal sealed record RebuildReport
     public required int Datasets { get; init; }
     public required TimeSpan Elapsed { get; init; }
 
+    /// <summary>Processor time (user and system) of the whole process during the rebuild, on every core.</summary>
+    public required TimeSpan ProcessorTime { get; init; }
+
     /// <summary>Time inside the index's IndexAsync: building Lucene documents, adding them, committing.</summary>
     public required TimeSpan IndexWriteTime { get; init; }
 

@@ -18,12 +18,22 @@ public static class SearchBenchmark
     private const int DefaultRequests = 2_000;
     private const int WarmUpRequests = 300;
 
+    private const string CpuMode = "--cpu";
+    private const int DefaultCpuDatasets = 10_000;
+    private const int DefaultCpuRounds = 3;
+
     /// <summary>
     /// Runs the benchmark and returns the exit code. Arguments: [datasets] [requests] [folder of real
-    /// dataset .jsonl files].
+    /// dataset .jsonl files], or <c>--cpu</c> [datasets] [rounds] [folder of real dataset .jsonl files]
+    /// to measure the processor time of indexing on one thread (<see cref="IndexingCpuMeasurement"/>).
     /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 0 && args[0] == CpuMode)
+        {
+            return await RunCpuAsync(args[1..]);
+        }
+
         if (ParseCount(args, 0, "datasets", DefaultDatasets) is not { } datasets
             || ParseCount(args, 1, "requests", DefaultRequests) is not { } requests)
         {
@@ -36,6 +46,28 @@ public static class SearchBenchmark
         try
         {
             await RunInFolderAsync(folder, realData, datasets, requests, CancellationToken.None);
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<int> RunCpuAsync(string[] args)
+    {
+        if (ParseCount(args, 0, "datasets", DefaultCpuDatasets) is not { } datasets
+            || ParseCount(args, 1, "rounds", DefaultCpuRounds) is not { } rounds)
+        {
+            return 2;
+        }
+
+        var realData = args.Length > 2 ? args[2] : FindRealDataFolder();
+        var folder = Path.Combine(Path.GetTempPath(), "ckan-bench-cpu-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await IndexingCpuMeasurement.RunAsync(folder, realData, datasets, rounds, Seed, CancellationToken.None);
             return 0;
         }
         finally

@@ -3,27 +3,39 @@ using Ckan.Core.Search;
 namespace Ckan.Bench.Search;
 
 /// <summary>
-/// Passes every call to the real index and adds up the time spent in <see cref="IndexAsync"/> and in
-/// ending a bulk load (its commit), so a rebuild's time splits into index writes and the rest (catalog
-/// reads and building dictionaries).
+/// Passes every call to the real index and adds up the time during which <see cref="IndexAsync"/> or
+/// the end of a bulk load (its commit) was running, so a rebuild's time splits into index writes and the
+/// rest (catalog reads and building dictionaries). Overlapping calls count once.
 /// </summary>
 internal sealed class TimedSearchIndex(ISearchIndex inner) : ISearchIndex
 {
+    private readonly Lock _lock = new();
     private long _indexTicks;
+    private int _running;
+    private long _firstStarted;
 
-    /// <summary>Time spent inside <see cref="IndexAsync"/> so far.</summary>
-    public TimeSpan IndexTime => TimeSpan.FromTicks(Interlocked.Read(ref _indexTicks));
+    /// <summary>Time during which at least one write was running, so far.</summary>
+    public TimeSpan IndexTime
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return TimeSpan.FromTicks(_indexTicks);
+            }
+        }
+    }
 
     public async Task IndexAsync(IReadOnlyList<IndexedDataset> datasets, CancellationToken cancellationToken = default)
     {
-        var started = TimeProvider.System.GetTimestamp();
+        StartWrite();
         try
         {
             await inner.IndexAsync(datasets, cancellationToken);
         }
         finally
         {
-            AddIndexTime(started);
+            EndWrite();
         }
     }
 
@@ -45,21 +57,40 @@ internal sealed class TimedSearchIndex(ISearchIndex inner) : ISearchIndex
 
     public void Dispose() => inner.Dispose();
 
-    private void AddIndexTime(long started) =>
-        Interlocked.Add(ref _indexTicks, TimeProvider.System.GetElapsedTime(started).Ticks);
+    private void StartWrite()
+    {
+        lock (_lock)
+        {
+            if (_running++ == 0)
+            {
+                _firstStarted = TimeProvider.System.GetTimestamp();
+            }
+        }
+    }
+
+    private void EndWrite()
+    {
+        lock (_lock)
+        {
+            if (--_running == 0)
+            {
+                _indexTicks += TimeProvider.System.GetElapsedTime(_firstStarted).Ticks;
+            }
+        }
+    }
 
     private sealed class TimedBulkLoad(TimedSearchIndex index, IAsyncDisposable inner) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            var started = TimeProvider.System.GetTimestamp();
+            index.StartWrite();
             try
             {
                 await inner.DisposeAsync();
             }
             finally
             {
-                index.AddIndexTime(started);
+                index.EndWrite();
             }
         }
     }

@@ -12,6 +12,9 @@ public sealed record RebuildOptions
     /// <summary>Index a failing batch one dataset at a time and go on past the datasets that fail.</summary>
     public bool ContinueOnError { get; init; }
 
-    /// <summary>Called with "id: reason" for each dataset skipped under <see cref="ContinueOnError"/>.</summary>
+    /// <summary>
+    /// Called with "id: reason" for each dataset skipped under <see cref="ContinueOnError"/>, one call at a
+    /// time, from any thread.
+    /// </summary>
     public Action<string>? OnFailure { get; init; }
 }

@@ -7,13 +7,15 @@ namespace Ckan.Core.Search;
 /// <summary>
 /// Rebuilds the search index from the catalog in batches, so memory stays bounded whatever the catalog's
 /// size, reporting progress after each batch. Reading the next batch from the catalog overlaps with
-/// indexing the previous one. Datasets become searchable when the rebuild ends.
+/// indexing the previous ones, and two batches are indexed at once. Datasets become searchable when the
+/// rebuild ends.
 /// </summary>
 public static class SearchIndexRebuilder
 {
     /// <summary>
-    /// Datasets read and indexed per batch. At most three batches are in memory at once. The index
-    /// commits once, at the end of the rebuild, as a bulk load.
+    /// Datasets read and indexed per batch. At most four batches are in memory at once: two being
+    /// indexed, one waiting and one being read. The index commits once, at the end of the rebuild, as a
+    /// bulk load.
     /// </summary>
     public const int BatchSize = 2000;
 
@@ -47,13 +49,32 @@ public static class SearchIndexRebuilder
         var reader = ReadBatchesAsync(services, indexed, batches.Writer, stopReading.Token);
         var done = 0;
         var written = 0;
+        (Task<int> Write, int Read)? pending = null;
+        var failureLock = new Lock();
         await using var bulkLoad = services.Search.BeginBulkLoad();
         try
         {
             await foreach (var (batch, read) in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                written += await WriteBatchAsync(services, batch, options, cancellationToken);
-                done += read;
+                // The index's workers finish a batch unevenly (one may be writing a segment), so the next
+                // batch starts before the previous one has ended, and no core waits for the slowest.
+                var previous = pending;
+                pending = (
+                    Task.Run(() => WriteBatchAsync(services, batch, options, failureLock, cancellationToken)),
+                    read);
+                if (previous is { } finished)
+                {
+                    written += await finished.Write;
+                    done += finished.Read;
+                    progress?.Report(new RebuildProgress(done, total));
+                }
+            }
+
+            if (pending is { } last)
+            {
+                pending = null;
+                written += await last.Write;
+                done += last.Read;
                 progress?.Report(new RebuildProgress(done, total));
             }
         }
@@ -61,6 +82,12 @@ public static class SearchIndexRebuilder
         {
             await stopReading.CancelAsync();
             await Task.WhenAny(reader);
+
+            // A failed batch ends the rebuild, but the batch written beside it must end before the bulk load.
+            if (pending is { } unfinished)
+            {
+                await Task.WhenAny(unfinished.Write);
+            }
         }
 
         return written;
@@ -103,6 +130,7 @@ public static class SearchIndexRebuilder
         CkanServices services,
         IReadOnlyList<IndexedDataset> batch,
         RebuildOptions options,
+        Lock failureLock,
         CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
@@ -121,14 +149,19 @@ public static class SearchIndexRebuilder
             var written = 0;
             foreach (var dataset in batch)
             {
-                written += await WriteBatchAsync(services, [dataset], options, cancellationToken);
+                written += await WriteBatchAsync(services, [dataset], options, failureLock, cancellationToken);
             }
 
             return written;
         }
         catch (Exception error) when (options.ContinueOnError && error is not OperationCanceledException)
         {
-            options.OnFailure?.Invoke($"{batch[0].Dictionary["id"]}: {error.Message}");
+            // Two batches are written at once, and the callback need not be thread safe.
+            lock (failureLock)
+            {
+                options.OnFailure?.Invoke($"{batch[0].Dictionary["id"]}: {error.Message}");
+            }
+
             return 0;
         }
     }

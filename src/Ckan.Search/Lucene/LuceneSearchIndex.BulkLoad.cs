@@ -34,6 +34,10 @@ public sealed partial class LuceneSearchIndex
 
     private bool IsBulkLoading => Volatile.Read(ref _bulkLoads) > 0;
 
+    /// <summary>
+    /// Commits while the bulk settings still apply, so the segment that the commit flushes is not packed
+    /// into a compound file either, then restores the settings for single writes.
+    /// </summary>
     private void EndBulkLoad()
     {
         lock (_bulkLoadLock)
@@ -43,13 +47,18 @@ public sealed partial class LuceneSearchIndex
                 return;
             }
 
-            _writer.Config.RAMBufferSizeMB = RAMBufferMB;
-            _writer.Config.UseCompoundFile = true;
-        }
-
-        if (_disposed == 0)
-        {
-            Write(() => { }, commitNow: true);
+            try
+            {
+                if (_disposed == 0)
+                {
+                    Write(() => { }, commitNow: true);
+                }
+            }
+            finally
+            {
+                _writer.Config.RAMBufferSizeMB = RAMBufferMB;
+                _writer.Config.UseCompoundFile = true;
+            }
         }
     }
 

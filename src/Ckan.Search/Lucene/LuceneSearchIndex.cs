@@ -114,6 +114,11 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
 
         // A rebuild sends thousands of datasets per call; a larger buffer means fewer, larger segments.
         RAMBufferSizeMB = RAMBufferMB,
+
+        // One in-memory segment per core: more would split the buffer into smaller segments without
+        // indexing faster. A thread beyond them waits for one, or takes it over while its segment is
+        // written out. Lucene's default is 8.
+        MaxThreadStates = Math.Clamp(Environment.ProcessorCount, 1, 8),
     };
 
     private void RollBackQuietly()

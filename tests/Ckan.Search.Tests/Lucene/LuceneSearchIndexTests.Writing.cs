@@ -58,6 +58,24 @@ public sealed partial class LuceneSearchIndexTests
     }
 
     [Fact]
+    public async Task Bulk_load_writes_no_compound_files()
+    {
+        using var folder = new TemporaryFolder();
+        var index = await CreateIndexAsync(folder);
+        var load = index.BeginBulkLoad();
+        await index.IndexAsync([DatasetFactory.Indexed(DatasetFactory.Create(name: "in-bulk"))], Token);
+        await load.DisposeAsync();
+        var bulkSegments = CompoundFlags(folder);
+
+        await index.IndexAsync([DatasetFactory.Indexed(DatasetFactory.Create(name: "on-its-own"))], Token);
+        index.Dispose();
+        var allSegments = CompoundFlags(folder);
+
+        Assert.Equal([false], bulkSegments);
+        Assert.Equal([false, true], allSegments);
+    }
+
+    [Fact]
     public async Task Results_are_the_given_json_bytes()
     {
         using var folder = new TemporaryFolder();
@@ -249,6 +267,15 @@ public sealed partial class LuceneSearchIndexTests
         {
             Assert.Equal(DatasetFacts.Text(dataset, "metadata_modified"), listed[DatasetFacts.Id(dataset)]);
         }
+    }
+
+    /// <summary>Returns, for each committed segment in order, whether it is packed into a compound file.</summary>
+    private static IReadOnlyList<bool> CompoundFlags(TemporaryFolder folder)
+    {
+        using var directory = FSDirectory.Open(folder.Path);
+        var segments = new SegmentInfos();
+        segments.Read(directory);
+        return segments.Select(segment => segment.Info.UseCompoundFile).ToList();
     }
 
     private static int CommittedDocuments(TemporaryFolder folder)

@@ -48,6 +48,11 @@ internal sealed class LuceneDocumentFactory(Analyzer analyzer)
     private readonly Dictionary<string, RecordedValue> _recorded = new(StringComparer.Ordinal);
     private readonly AttributeSource _sharedAttributes = new();
 
+    // The exact values added to the current document. An exact field indexes documents only, without
+    // frequencies, positions or norms, and its doc values are a set, so a repeated value (the format of
+    // several resources, say) would change nothing in the index but cost its inversion again.
+    private readonly HashSet<IndexField> _exactValues = [];
+
     /// <summary>The Solr field holding the dataset id, which is also the index's unique key.</summary>
     public const string IdField = "id";
 
@@ -66,6 +71,7 @@ internal sealed class LuceneDocumentFactory(Analyzer analyzer)
     {
         _recorder.Clear();
         _recorded.Clear();
+        _exactValues.Clear();
         var document = new Document();
         var sortKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in SolrDocumentBuilder.Build(dataset))
@@ -145,12 +151,12 @@ internal sealed class LuceneDocumentFactory(Analyzer analyzer)
     }
 
     /// <summary>
-    /// Adds a string value. Values longer than Lucene's term limit are left out, since Lucene rejects the
-    /// whole document otherwise (Solr rejects such a document too).
+    /// Adds a string value, once per field. Values longer than Lucene's term limit are left out, since
+    /// Lucene rejects the whole document otherwise (Solr rejects such a document too).
     /// </summary>
     private void AddExact(Document document, IndexField field, HashSet<string> sortKeys)
     {
-        if (!FitsInTerm(field.Value))
+        if (!FitsInTerm(field.Value) || !_exactValues.Add(field))
         {
             return;
         }

@@ -76,6 +76,17 @@ public sealed class LuceneDocumentFactoryTests
     }
 
     [Fact]
+    public void Repeated_exact_values_are_added_once()
+    {
+        var dictionary = DatasetFactory.Create(formats: ["CSV", "JSON", "CSV", "csv"]);
+
+        var document = Factory.Create(DatasetFactory.Indexed(dictionary), "id");
+
+        Assert.Equal(["CSV", "JSON", "csv"], Terms(document, "res_format"));
+        Assert.Equal(3, document.GetFields("res_format").Count(field => field is SortedSetDocValuesField));
+    }
+
+    [Fact]
     public void Text_copies_index_the_analyzed_tokens()
     {
         var dictionary = DatasetFactory.Create(
