@@ -27,8 +27,9 @@ public sealed partial class PostgresDataStore
         await CreateTableAsync(connection, transaction, staging, fields, false, cancellationToken);
         var count = await CopyRowsAsync(connection, staging, fields, rows, cancellationToken);
 
-        // The index is built once over the loaded rows, which is faster than keeping it up to date per row.
-        await CreateFullTextIndexAsync(connection, transaction, staging, cancellationToken);
+        // The trigger comes after the COPY, so the loaded rows skip it (the fill below computes their
+        // _full_text in batches) and rows written later get theirs as in CKAN.
+        await ExecuteAsync(connection, transaction, PostgresObjects.FullTextTrigger(staging), cancellationToken);
         var kept = BulkLoadFields.KeepInfo(fields, previous);
         await WriteCommentsAsync(connection, transaction, staging, kept, cancellationToken);
         if (previous is not null)
@@ -46,9 +47,9 @@ public sealed partial class PostgresDataStore
         await transaction.CommitAsync(cancellationToken);
         Forget(resourceId);
 
-        // A new table has no statistics and an empty visibility map until autovacuum comes by, so the first
-        // searches would get poor plans and heap reads on index-only scans. VACUUM cannot run in a transaction.
-        await ExecuteAsync(connection, $"VACUUM (ANALYZE) {table}", cancellationToken);
+        // The full-text column and index, then VACUUM ANALYZE, follow in the background; q searches
+        // wait for them (see PostgresDataStore.FullText.cs).
+        StartFillAfterLoad(resourceId);
         return count;
     }
 

@@ -71,7 +71,7 @@ public sealed partial class PostgresDataStore
         NpgsqlTransaction transaction,
         string table,
         IReadOnlyList<DataStoreField> fields,
-        bool withFullTextIndex,
+        bool withFullText,
         CancellationToken cancellationToken)
     {
         var columns = new StringBuilder("\"_id\" serial PRIMARY KEY, \"_full_text\" tsvector");
@@ -81,22 +81,18 @@ public sealed partial class PostgresDataStore
         }
 
         await ExecuteAsync(connection, transaction, $"CREATE TABLE {table} ({columns})", cancellationToken);
-        await ExecuteAsync(connection, transaction, PostgresObjects.FullTextTrigger(table), cancellationToken);
-        if (withFullTextIndex)
+        if (!withFullText)
         {
-            await CreateFullTextIndexAsync(connection, transaction, table, cancellationToken);
+            return;
         }
-    }
 
-    private Task CreateFullTextIndexAsync(
-        NpgsqlConnection connection,
-        NpgsqlTransaction transaction,
-        string table,
-        CancellationToken cancellationToken) => ExecuteAsync(
+        await ExecuteAsync(connection, transaction, PostgresObjects.FullTextTrigger(table), cancellationToken);
+        await ExecuteAsync(
             connection,
             transaction,
             $"CREATE INDEX {IndexName(table, "fts")} ON {table} USING {FullTextIndexMethod} (\"_full_text\")",
             cancellationToken);
+    }
 
     private static async Task AlterTableAsync(
         NpgsqlConnection connection,
