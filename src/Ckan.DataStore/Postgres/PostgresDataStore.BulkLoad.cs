@@ -68,11 +68,15 @@ public sealed partial class PostgresDataStore
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             count++;
-            var values = BulkLoadFields.Coerce(fields, row, count);
+            BulkLoadFields.CheckWidth(fields, row, count);
             await importer.StartRowAsync(cancellationToken);
             for (var index = 0; index < fields.Count; index++)
             {
-                var value = BinaryCopyValues.ToClr(fields[index].Type, values[index]);
+                // The ingester's values are already typed, so most skip the coercion and its allocations.
+                var type = fields[index].Type;
+                var value = BinaryCopyValues.IsWritable(type, row[index])
+                    ? row[index]
+                    : BinaryCopyValues.ToClr(type, BulkLoadFields.CoerceValue(fields[index], row[index], count));
                 if (value is null)
                 {
                     await importer.WriteNullAsync(cancellationToken);

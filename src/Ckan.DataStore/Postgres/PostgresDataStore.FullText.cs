@@ -7,12 +7,12 @@ using Npgsql;
 
 namespace Ckan.DataStore.Postgres;
 
-// A bulk load makes the table active before its _full_text column is filled. Computing to_tsvector for
-// every row and building the full-text index take several times as long as the COPY itself (about
-// 13 s and 22 s against 1.7 s for 1M rows of 10 columns, measured for docs/benchmarks.md), so the
-// resource is datastore_active as soon as the rows are in, and the fill runs afterwards in the
-// background. The full-text index marks a finished fill: a q search on a table without it waits for
-// the fill (this process's, or another process's through an advisory lock), up to the query timeout.
+// A bulk load makes its table active before the _full_text column is filled. For 1M rows of 10 columns,
+// to_tsvector over every row took about 13 s and the GIN index 22 s, against 1.7 s for the binary COPY
+// (psql timings in docs/benchmarks.md). So the resource becomes datastore_active once the rows are in,
+// and the fill runs afterwards in the background. The full-text index marks a finished fill. A q search
+// on a table without it waits for the fill, up to the query timeout, whether this process runs the fill
+// or another one does (an advisory lock serializes them).
 public sealed partial class PostgresDataStore
 {
     // The first key of the advisory locks that serialize fills of one table across processes.
@@ -24,7 +24,7 @@ public sealed partial class PostgresDataStore
     private readonly ConcurrentDictionary<string, Task> _fills = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
-    /// <summary>Logs the background fills of <c>_full_text</c>; set by the host once logging exists.</summary>
+    /// <summary>The logger of the background fills of <c>_full_text</c>, set by the host once logging exists.</summary>
     public ILogger Logger { get; set; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     // Returns once the table's _full_text column is filled and indexed when the query searches it, starting
@@ -56,8 +56,8 @@ public sealed partial class PostgresDataStore
         }
     }
 
-    // Called after a load commits; a fill still running for the replaced table finishes (or fails on the
-    // dropped table) before this one starts.
+    // Called after a load commits. A fill still running for the replaced table ends first, because it
+    // either finishes or fails on the dropped table.
     private void StartFillAfterLoad(string resourceId)
     {
         _fills.AddOrUpdate(resourceId, id => StartFill(id, null), (id, previous) => StartFill(id, previous));
@@ -112,7 +112,8 @@ public sealed partial class PostgresDataStore
         }
     }
 
-    // Returns the number of rows filled: 0 when the index was already there, null when the table is gone.
+    // Returns the number of rows filled: 0 when the index was already there, null when the table is gone
+    // or was replaced by a newer load during the fill.
     private async Task<long?> FillFullTextAsync(string resourceId, CancellationToken cancellationToken)
     {
         await using var connection = await _write.OpenConnectionAsync(cancellationToken);
@@ -134,20 +135,27 @@ public sealed partial class PostgresDataStore
             }
 
             var schema = await ReadSchemaAsync(connection, resourceId, cancellationToken);
-            if (schema is null)
+            var table = new FillTable(FieldNames.Quote(resourceId), await TableOidAsync(connection, resourceId, cancellationToken));
+            if (schema is null || table.Oid is null)
             {
                 return null;
             }
 
-            var table = FieldNames.Quote(resourceId);
             var rows = await UpdateFullTextAsync(connection, table, schema.Fields, cancellationToken);
-            await ExecuteAsync(
+            var indexed = rows is null ? null : await ExecuteOnTableAsync(
                 connection,
-                $"CREATE INDEX {IndexName(table, "fts")} ON {table} USING {FullTextIndexMethod} (\"_full_text\")",
+                table,
+                "SHARE",
+                $"CREATE INDEX {IndexName(table.Name, "fts")} ON {table.Name} USING {FullTextIndexMethod} (\"_full_text\")",
+                null,
                 cancellationToken);
+            if (indexed is null)
+            {
+                return null;
+            }
 
             // The fill left a dead version of every row, and a new table has no statistics yet.
-            await ExecuteAsync(connection, $"VACUUM (ANALYZE) {table}", cancellationToken);
+            await ExecuteAsync(connection, $"VACUUM (ANALYZE) {table.Name}", cancellationToken);
             return rows;
         }
         finally
@@ -160,15 +168,15 @@ public sealed partial class PostgresDataStore
         }
     }
 
-    private static async Task<long> UpdateFullTextAsync(
+    private static async Task<long?> UpdateFullTextAsync(
         NpgsqlConnection connection,
-        string table,
+        FillTable table,
         IReadOnlyList<DataStoreField> fields,
         CancellationToken cancellationToken)
     {
-        long first;
-        long last;
-        await using (var range = new NpgsqlCommand($"SELECT min(\"_id\"), max(\"_id\") FROM {table}", connection))
+        int first;
+        int last;
+        await using (var range = new NpgsqlCommand($"SELECT min(\"_id\"), max(\"_id\") FROM {table.Name}", connection))
         {
             await using var reader = await range.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
@@ -182,43 +190,97 @@ public sealed partial class PostgresDataStore
         }
 
         // Rows written since the load already carry the trigger's value, so only empty ones are filled.
-        var sql = $"UPDATE {table} SET \"_full_text\" = {FullTextExpression(fields)} "
+        var sql = $"UPDATE {table.Name} SET \"_full_text\" = {FullTextExpression(fields)} "
             + "WHERE \"_id\" BETWEEN @from AND @to AND \"_full_text\" IS NULL";
         long rows = 0;
-        for (var from = first; from <= last; from += FillBatchRows)
+        for (long from = first; from <= last; from += FillBatchRows)
         {
-            await using var update = new NpgsqlCommand(sql, connection);
-            update.Parameters.AddWithValue("from", (int)from);
-            update.Parameters.AddWithValue("to", (int)Math.Min(from + FillBatchRows - 1, last));
-            rows += await update.ExecuteNonQueryAsync(cancellationToken);
+            var to = (int)Math.Min(from + FillBatchRows - 1, last);
+            var updated = await ExecuteOnTableAsync(connection, table, "ROW EXCLUSIVE", sql, ((int)from, to), cancellationToken);
+            if (updated is null)
+            {
+                return null;
+            }
+
+            rows += updated.Value;
         }
 
         return rows;
     }
 
+    // Runs one statement in its own transaction after locking the table and checking that its name still
+    // refers to the table the fill started on. Returns the rows affected, or null when a newer load
+    // replaced the table, whose own fill then does the work.
+    private static async Task<long?> ExecuteOnTableAsync(
+        NpgsqlConnection connection,
+        FillTable table,
+        string lockMode,
+        string sql,
+        (int From, int To)? ids,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockTable = new NpgsqlCommand($"LOCK TABLE {table.Name} IN {lockMode} MODE", connection, transaction))
+        {
+            await lockTable.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var check = new NpgsqlCommand("SELECT to_regclass(@name)::oid::bigint", connection, transaction))
+        {
+            check.Parameters.AddWithValue("name", "public." + table.Name);
+            if (await check.ExecuteScalarAsync(cancellationToken) is not long oid || oid != table.Oid)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return null;
+            }
+        }
+
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        if (ids is { } range)
+        {
+            command.Parameters.AddWithValue("from", range.From);
+            command.Parameters.AddWithValue("to", range.To);
+        }
+
+        var affected = await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Math.Max(affected, 0);
+    }
+
+    private static async Task<long?> TableOidAsync(
+        NpgsqlConnection connection,
+        string resourceId,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT to_regclass(@name)::oid::bigint", connection);
+        command.Parameters.AddWithValue("name", "public." + FieldNames.Quote(resourceId));
+        return await command.ExecuteScalarAsync(cancellationToken) as long?;
+    }
+
     /// <summary>
-    /// Returns the set-based twin of <c>populate_full_text_trigger</c>: the row's user values as the
-    /// trigger's <c>row_to_json</c> writes them as text, joined by spaces, skipping nulls, in column order.
+    /// Returns the set-based twin of <c>populate_full_text_trigger</c>: the row's user values as text, the
+    /// way the trigger's <c>row_to_json</c> writes them, joined by spaces in column order, skipping nulls.
+    /// A row whose values are all null gets null, as from the trigger.
     /// </summary>
     internal static string FullTextExpression(IReadOnlyList<DataStoreField> fields)
     {
-        var values = fields.Select(field =>
+        if (fields.Count == 0)
         {
-            var column = FieldNames.Quote(field.Id);
-            if (field.Type.IsArray)
-            {
-                return $"to_json({column}) #>> '{{}}'";
-            }
+            return "NULL::tsvector";
+        }
 
-            // JSON writes these as their text output; dates and timestamps in ISO 8601 whatever DateStyle is.
-            return field.Type.BaseName switch
-            {
-                "text" => column,
-                "int4" or "int8" or "float8" or "numeric" or "bool" => column + "::text",
-                _ => $"to_json({column}) #>> '{{}}'",
-            };
+        var columns = fields.Select(field => FieldNames.Quote(field.Id)).ToList();
+        var values = fields.Select((field, index) => field.Type.BaseName switch
+        {
+            _ when field.Type.IsArray => $"to_json({columns[index]}) #>> '{{}}'",
+            "text" => columns[index],
+            "int4" or "int8" or "float8" or "numeric" or "bool" => columns[index] + "::text",
+
+            // JSON writes dates and timestamps in ISO 8601 whatever DateStyle is, with a T in timestamps.
+            _ => $"to_json({columns[index]}) #>> '{{}}'",
         });
-        return $"to_tsvector(concat_ws(' ', {string.Join(", ", values)}))";
+        return $"CASE WHEN num_nonnulls({string.Join(", ", columns)}) > 0 "
+            + $"THEN to_tsvector(concat_ws(' ', {string.Join(", ", values)})) END";
     }
 
     private static async Task<bool> HasFullTextIndexAsync(
@@ -248,4 +310,7 @@ public sealed partial class PostgresDataStore
 
         _stopping.Dispose();
     }
+
+    // The table a fill works on: its quoted name and the oid it had when the fill started.
+    private sealed record FillTable(string Name, long? Oid);
 }
