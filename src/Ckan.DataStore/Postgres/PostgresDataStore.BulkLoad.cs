@@ -24,8 +24,17 @@ public sealed partial class PostgresDataStore
         await using var connection = await _write.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var previous = await ReadSchemaAsync(connection, resourceId, cancellationToken);
-        await CreateTableAsync(connection, transaction, staging, fields, false, cancellationToken);
+        await CreateTableAsync(connection, transaction, staging, fields, true, cancellationToken);
         var count = await CopyRowsAsync(connection, staging, fields, rows, cancellationToken);
+        await ExecuteAsync(connection, transaction, $"ALTER TABLE {staging} ADD PRIMARY KEY (\"_id\")", cancellationToken);
+        if (count > 0)
+        {
+            await ExecuteAsync(
+                connection,
+                transaction,
+                $"SELECT setval(pg_get_serial_sequence({SqlLiteral(staging)}, '_id'), {count})",
+                cancellationToken);
+        }
 
         // The trigger comes after the COPY, so the loaded rows skip it (the fill below computes their
         // _full_text in batches) and rows written later get theirs as in CKAN.
@@ -60,7 +69,7 @@ public sealed partial class PostgresDataStore
         IAsyncEnumerable<IReadOnlyList<object?>> rows,
         CancellationToken cancellationToken)
     {
-        var columns = string.Join(", ", fields.Select(field => FieldNames.Quote(field.Id)));
+        var columns = string.Join(", ", fields.Select(field => FieldNames.Quote(field.Id)).Prepend("\"_id\""));
         var types = fields.Select(field => BinaryCopyValues.DbType(field.Type)).ToArray();
         long count = 0;
         await using var importer = await connection.BeginBinaryImportAsync(
@@ -70,6 +79,7 @@ public sealed partial class PostgresDataStore
             count++;
             BulkLoadFields.CheckWidth(fields, row, count);
             await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(checked((int)count), NpgsqlDbType.Integer, cancellationToken);
             for (var index = 0; index < fields.Count; index++)
             {
                 // The ingester's values are already typed, so most skip the coercion and its allocations.

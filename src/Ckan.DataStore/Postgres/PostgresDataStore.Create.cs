@@ -20,7 +20,7 @@ public sealed partial class PostgresDataStore
         {
             if (existing is null)
             {
-                await CreateTableAsync(connection, transaction, table, definition.Fields, true, cancellationToken);
+                await CreateTableAsync(connection, transaction, table, definition.Fields, false, cancellationToken);
             }
             else
             {
@@ -71,17 +71,20 @@ public sealed partial class PostgresDataStore
         NpgsqlTransaction transaction,
         string table,
         IReadOnlyList<DataStoreField> fields,
-        bool withFullText,
+        bool isBulkLoad,
         CancellationToken cancellationToken)
     {
-        var columns = new StringBuilder("\"_id\" serial PRIMARY KEY, \"_full_text\" tsvector");
+        // A bulk load writes _id itself and adds the key, the trigger and the index after its COPY, which
+        // is faster than keeping them up to date row by row.
+        var key = isBulkLoad ? "" : " PRIMARY KEY";
+        var columns = new StringBuilder($"\"_id\" serial{key}, \"_full_text\" tsvector");
         foreach (var field in fields)
         {
             columns.Append(", ").Append(FieldNames.Quote(field.Id)).Append(' ').Append(field.Type.Name);
         }
 
         await ExecuteAsync(connection, transaction, $"CREATE TABLE {table} ({columns})", cancellationToken);
-        if (!withFullText)
+        if (isBulkLoad)
         {
             return;
         }

@@ -81,7 +81,7 @@ public sealed class PostgresFullTextFillTests(PostgresDataStorePortal fixture) :
     }
 
     [Fact]
-    public async Task Rows_upserted_after_load_are_searchable()
+    public async Task Rows_inserted_after_load_continue_ids()
     {
         var id = await NewTableAsync();
         await fixture.Store.BulkLoadAsync(id, Fields, RowsAsync(10, "echo", Token), Token);
@@ -100,6 +100,7 @@ public sealed class PostgresFullTextFillTests(PostgresDataStorePortal fixture) :
 
         Assert.Equal(1, found["total"]!.GetValue<int>());
         Assert.Equal(99, found["records"]![0]!["small"]!.GetValue<int>());
+        Assert.Equal(11, found["records"]![0]!["_id"]!.GetValue<int>());
         Assert.Equal(10, all["total"]!.GetValue<int>());
     }
 
