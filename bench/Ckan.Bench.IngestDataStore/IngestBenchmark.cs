@@ -44,7 +44,8 @@ internal static class IngestBenchmark
             var psqlBefore = await PsqlCopy.TimeAsync(adminUrl, path, cancellationToken);
             Log($"psql \\copy: {psqlBefore:F2} s; load average {Load()}");
             var postgres = await RunChildAsync(["push", adminUrl, path, Number(rows)], cancellationToken);
-            Log($"DataPusher job into PostgreSQL: {postgres.PushSeconds:F2} s, q answered {postgres.FullTextSeconds:F2} s later; load average {Load()}");
+            Log($"DataPusher job into PostgreSQL: {postgres.PushSeconds:F2} s ({postgres.ProcessorSeconds:F2} s of processor time), "
+                + $"q answered {postgres.FullTextSeconds:F2} s later; load average {Load()}");
             var psqlAfter = await PsqlCopy.TimeAsync(adminUrl, path, cancellationToken);
             Log($"psql \\copy: {psqlAfter:F2} s; load average {Load()}");
             var sqlite = await RunChildAsync(["push", "-", path, Number(rows)], cancellationToken);
@@ -92,9 +93,11 @@ internal static class IngestBenchmark
         Row(results, "psql `\\copy` into text columns (mean of 2)", result => $"{result.PsqlSeconds:F2} s");
         Row(results, "DataPusher job into PostgreSQL, to `datastore_active`", result => Rate(result.Postgres));
         Row(results, "**ratio job / psql** (goal ≤ 1.5)", result => $"**{result.Postgres.PushSeconds / result.PsqlSeconds:F2}**");
+        Row(results, "processor time of the job's process (client side only)", result => $"{result.Postgres.ProcessorSeconds:F2} s");
         Row(results, "then first `q` answered (full text completed)", result => $"{result.Postgres.FullTextSeconds:F2} s, {result.Postgres.FullTextMatches:N0} matches");
         Row(results, "peak RSS, PostgreSQL job (goal < 300 MiB)", result => Peak(result.Postgres));
         Row(results, "DataPusher job into SQLite", result => Rate(result.Sqlite));
+        Row(results, "processor time of the job's process", result => $"{result.Sqlite.ProcessorSeconds:F2} s");
         Row(results, "then first `q` answered", result => $"{result.Sqlite.FullTextSeconds:F2} s, {result.Sqlite.FullTextMatches:N0} matches");
         Row(results, "peak RSS, SQLite job (goal < 300 MiB)", result => Peak(result.Sqlite));
         Console.WriteLine();

@@ -11,6 +11,9 @@ internal sealed record PushMeasurement
     /// <summary>Seconds from the job's start to its end, when the resource is <c>datastore_active</c>.</summary>
     public required double PushSeconds { get; init; }
 
+    /// <summary>Processor seconds (user and system) this process spent in the job, on all its threads.</summary>
+    public required double ProcessorSeconds { get; init; }
+
     /// <summary>
     /// Seconds from the job's end until a <c>q</c> search returned its first match, which waits for
     /// the full-text column and index when they are completed after the load.

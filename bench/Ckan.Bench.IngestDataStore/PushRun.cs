@@ -30,9 +30,11 @@ internal static class PushRun
             throw new InvalidOperationException("/proc/self/clear_refs cannot be written, so the peak cannot be measured.");
         }
 
+        var processorBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var push = Stopwatch.StartNew();
         await portal.PushAsync(resourceId, cancellationToken);
         push.Stop();
+        var processor = Process.GetCurrentProcess().TotalProcessorTime - processorBefore;
         await CheckActiveAsync(portal, resourceId, rows, cancellationToken);
 
         var search = Stopwatch.StartNew();
@@ -48,6 +50,7 @@ internal static class PushRun
             Backend = database is null ? "sqlite" : "postgresql",
             Rows = rows,
             PushSeconds = push.Elapsed.TotalSeconds,
+            ProcessorSeconds = processor.TotalSeconds,
             FullTextSeconds = search.Elapsed.TotalSeconds,
             FullTextMatches = found!["total"]!.GetValue<long>(),
             ResidentBeforeBytes = before,

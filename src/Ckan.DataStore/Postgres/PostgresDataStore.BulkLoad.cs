@@ -87,18 +87,31 @@ public sealed partial class PostgresDataStore
                 var value = BinaryCopyValues.IsWritable(type, row[index])
                     ? row[index]
                     : BinaryCopyValues.ToClr(type, BulkLoadFields.CoerceValue(fields[index], row[index], count));
-                if (value is null)
-                {
-                    await importer.WriteNullAsync(cancellationToken);
-                }
-                else
-                {
-                    await importer.WriteAsync(value, types[index], cancellationToken);
-                }
+                await WriteValueAsync(importer, value, types[index], cancellationToken);
             }
         }
 
         await importer.CompleteAsync(cancellationToken);
         return count;
     }
+
+    // Writing through the value's own type lets Npgsql reuse the column's converter instead of resolving
+    // one for each boxed value.
+    private static Task WriteValueAsync(
+        NpgsqlBinaryImporter importer,
+        object? value,
+        NpgsqlDbType type,
+        CancellationToken cancellationToken) => value switch
+        {
+            null => importer.WriteNullAsync(cancellationToken),
+            string text => importer.WriteAsync(text, type, cancellationToken),
+            int number => importer.WriteAsync(number, type, cancellationToken),
+            long number => importer.WriteAsync(number, type, cancellationToken),
+            decimal number => importer.WriteAsync(number, type, cancellationToken),
+            double number => importer.WriteAsync(number, type, cancellationToken),
+            bool flag => importer.WriteAsync(flag, type, cancellationToken),
+            DateOnly day => importer.WriteAsync(day, type, cancellationToken),
+            DateTime moment => importer.WriteAsync(moment, type, cancellationToken),
+            _ => importer.WriteAsync(value, type, cancellationToken),
+        };
 }
