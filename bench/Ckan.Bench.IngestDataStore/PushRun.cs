@@ -38,11 +38,7 @@ internal static class PushRun
         await CheckActiveAsync(portal, resourceId, rows, cancellationToken);
 
         var search = Stopwatch.StartNew();
-        var found = await portal.RunAsync(
-            "datastore_search",
-            new JsonObject { ["resource_id"] = resourceId, ["q"] = SearchWord, ["limit"] = 1 },
-            null,
-            cancellationToken);
+        var found = await SearchWhenReadyAsync(portal, resourceId, cancellationToken);
         search.Stop();
 
         var measurement = new PushMeasurement
@@ -77,6 +73,30 @@ internal static class PushRun
         if (total != rows)
         {
             throw new InvalidOperationException($"The table of resource {resourceId} has {total} rows instead of {rows}.");
+        }
+    }
+
+    // A q search waits for the full-text fill up to the query timeout, then asks to retry; a large file's
+    // fill on a busy machine can take longer than that.
+    private static async Task<JsonNode?> SearchWhenReadyAsync(
+        BenchPortal portal,
+        string resourceId,
+        CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await portal.RunAsync(
+                    "datastore_search",
+                    new JsonObject { ["resource_id"] = resourceId, ["q"] = SearchWord, ["limit"] = 1 },
+                    null,
+                    cancellationToken);
+            }
+            catch (Core.Errors.ValidationException error) when (error.Message.Contains("not ready", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} full-text search not ready yet; retrying");
+            }
         }
     }
 }
