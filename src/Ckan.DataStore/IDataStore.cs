@@ -87,6 +87,8 @@ public interface IDataStore : IAsyncDisposable
     /// as it was. Rows hold one value per field, either already typed (as <see cref="ValueCoercer"/>
     /// returns them) or text to be read as the field's type. Aliases of the old table are kept.
     /// PostgreSQL loads with binary COPY; SQLite with batched prepared inserts in one transaction.
+    /// On PostgreSQL the <c>_full_text</c> column and its index are filled in the background after the
+    /// swap, and <c>q</c> searches of the table wait for that fill.
     /// </summary>
     /// <returns>The number of rows loaded.</returns>
     /// <exception cref="BulkLoadException">A row has a value its column cannot hold.</exception>

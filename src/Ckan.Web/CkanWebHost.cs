@@ -81,6 +81,10 @@ public static class CkanWebHost
         {
             // Resolving it once makes the container own it, so stopping the application closes its connections.
             app.Services.GetRequiredService<IDataStore>();
+            if (dataStore is Ckan.DataStore.Postgres.PostgresDataStore postgres)
+            {
+                postgres.Logger = app.Services.GetRequiredService<ILogger<Ckan.DataStore.Postgres.PostgresDataStore>>();
+            }
         }
 
         app.UseExceptionHandler(errorApp => errorApp.Run(async http =>

@@ -26,6 +26,24 @@ internal static class BinaryCopyValues
         return type.IsArray ? NpgsqlDbType.Array | element : element;
     }
 
+    /// <summary>
+    /// Returns whether a row value is already the CLR type that binary COPY writes for the column, as the
+    /// ingester's typed values are, so it needs no coercion.
+    /// </summary>
+    public static bool IsWritable(FieldType type, object? value) => !type.IsArray && value switch
+    {
+        null => true,
+        string => type.BaseName == "text",
+        int => type.BaseName == "int4",
+        long => type.BaseName == "int8",
+        double => type.BaseName == "float8",
+        decimal => type.BaseName == "numeric",
+        bool => type.BaseName == "bool",
+        DateOnly => type.BaseName == "date",
+        DateTime moment => type.BaseName == "timestamp" && moment.Kind != DateTimeKind.Utc,
+        _ => false,
+    };
+
     public static object? ToClr(FieldType type, object? value)
     {
         if (value is null)

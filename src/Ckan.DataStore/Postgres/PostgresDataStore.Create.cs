@@ -20,7 +20,7 @@ public sealed partial class PostgresDataStore
         {
             if (existing is null)
             {
-                await CreateTableAsync(connection, transaction, table, definition.Fields, true, cancellationToken);
+                await CreateTableAsync(connection, transaction, table, definition.Fields, false, cancellationToken);
             }
             else
             {
@@ -71,32 +71,31 @@ public sealed partial class PostgresDataStore
         NpgsqlTransaction transaction,
         string table,
         IReadOnlyList<DataStoreField> fields,
-        bool withFullTextIndex,
+        bool isBulkLoad,
         CancellationToken cancellationToken)
     {
-        var columns = new StringBuilder("\"_id\" serial PRIMARY KEY, \"_full_text\" tsvector");
+        // A bulk load writes _id itself and adds the key, the trigger and the index after its COPY, which
+        // is faster than keeping them up to date row by row.
+        var key = isBulkLoad ? "" : " PRIMARY KEY";
+        var columns = new StringBuilder($"\"_id\" serial{key}, \"_full_text\" tsvector");
         foreach (var field in fields)
         {
             columns.Append(", ").Append(FieldNames.Quote(field.Id)).Append(' ').Append(field.Type.Name);
         }
 
         await ExecuteAsync(connection, transaction, $"CREATE TABLE {table} ({columns})", cancellationToken);
-        await ExecuteAsync(connection, transaction, PostgresObjects.FullTextTrigger(table), cancellationToken);
-        if (withFullTextIndex)
+        if (isBulkLoad)
         {
-            await CreateFullTextIndexAsync(connection, transaction, table, cancellationToken);
+            return;
         }
-    }
 
-    private Task CreateFullTextIndexAsync(
-        NpgsqlConnection connection,
-        NpgsqlTransaction transaction,
-        string table,
-        CancellationToken cancellationToken) => ExecuteAsync(
+        await ExecuteAsync(connection, transaction, PostgresObjects.FullTextTrigger(table), cancellationToken);
+        await ExecuteAsync(
             connection,
             transaction,
             $"CREATE INDEX {IndexName(table, "fts")} ON {table} USING {FullTextIndexMethod} (\"_full_text\")",
             cancellationToken);
+    }
 
     private static async Task AlterTableAsync(
         NpgsqlConnection connection,

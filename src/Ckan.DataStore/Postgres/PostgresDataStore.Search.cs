@@ -13,6 +13,7 @@ public sealed partial class PostgresDataStore
         ArgumentNullException.ThrowIfNull(query);
         var columns = query.Columns;
         await using var connection = await _read.OpenConnectionAsync(cancellationToken);
+        await WaitForFullTextAsync(connection, query, cancellationToken);
         try
         {
             var rows = new List<object?[]>();
@@ -44,6 +45,7 @@ public sealed partial class PostgresDataStore
         ArgumentNullException.ThrowIfNull(query);
         var count = query.Columns.Count;
         await using var connection = await _read.OpenConnectionAsync(cancellationToken);
+        await WaitForFullTextAsync(connection, query, cancellationToken);
 
         // A transaction lets the cursor stream: rows arrive as the client reads them, in constant memory.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

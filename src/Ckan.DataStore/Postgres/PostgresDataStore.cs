@@ -87,6 +87,7 @@ public sealed partial class PostgresDataStore : IDataStore
 
     public async ValueTask DisposeAsync()
     {
+        await StopFillsAsync();
         await _write.DisposeAsync();
         await _read.DisposeAsync();
     }

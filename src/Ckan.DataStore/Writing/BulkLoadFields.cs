@@ -33,32 +33,45 @@ public static class BulkLoadFields
     /// <exception cref="BulkLoadException">The row has the wrong width or a value the column cannot hold.</exception>
     public static object?[] Coerce(IReadOnlyList<DataStoreField> fields, IReadOnlyList<object?> row, long rowNumber)
     {
+        CheckWidth(fields, row, rowNumber);
+        var values = new object?[fields.Count];
+        for (var index = 0; index < fields.Count; index++)
+        {
+            values[index] = CoerceValue(fields[index], row[index], rowNumber);
+        }
+
+        return values;
+    }
+
+    /// <summary>Checks that the row has one value per field.</summary>
+    /// <exception cref="BulkLoadException">The row has the wrong width.</exception>
+    public static void CheckWidth(IReadOnlyList<DataStoreField> fields, IReadOnlyList<object?> row, long rowNumber)
+    {
         if (row.Count != fields.Count)
         {
             throw new BulkLoadException(
                 rowNumber, fields[Math.Min(row.Count, fields.Count - 1)].Id, $"the row has {row.Count} values for {fields.Count} columns");
         }
+    }
 
-        var values = new object?[fields.Count];
-        for (var index = 0; index < fields.Count; index++)
+    /// <summary>Returns one value typed for its field, as <see cref="Coerce"/> does for a whole row.</summary>
+    /// <exception cref="BulkLoadException">The column cannot hold the value.</exception>
+    public static object? CoerceValue(DataStoreField field, object? value, long rowNumber)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        try
         {
-            var type = fields[index].Type;
-            try
+            return value switch
             {
-                values[index] = row[index] switch
-                {
-                    string text => ValueCoercer.CoerceText(text, type),
-                    System.Text.Json.Nodes.JsonNode node => ValueCoercer.Coerce(node, type),
-                    var typed => Check(typed, type),
-                };
-            }
-            catch (FormatException error)
-            {
-                throw new BulkLoadException(rowNumber, fields[index].Id, error.Message);
-            }
+                string text => ValueCoercer.CoerceText(text, field.Type),
+                System.Text.Json.Nodes.JsonNode node => ValueCoercer.Coerce(node, field.Type),
+                var typed => Check(typed, field.Type),
+            };
         }
-
-        return values;
+        catch (FormatException error)
+        {
+            throw new BulkLoadException(rowNumber, field.Id, error.Message);
+        }
     }
 
     /// <summary>Returns the fields with the info of same-named columns of the table they replace.</summary>
