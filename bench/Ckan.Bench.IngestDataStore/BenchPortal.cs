@@ -48,10 +48,17 @@ internal sealed class BenchPortal(WebApplication app, string folder) : IAsyncDis
             options["ckan.datastore.read_url"] = database.ReadUrl;
         }
 
+        var config = CkanConfig.FromOptions(options);
+
+        // The job queue only receives the load's progress: the benchmark runs the handler itself.
         var app = await CkanWebHost.BuildAsync(
-            CkanConfig.FromOptions(options),
+            config,
             "http://127.0.0.1:0",
-            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning),
+            builder =>
+            {
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                builder.Services.AddSingleton(JobQueueFactory.Create(config));
+            },
             cancellationToken);
         return new BenchPortal(app, folder);
     }
