@@ -40,6 +40,14 @@ public sealed record DataPusherStatusView(
             return null;
         }
 
+        return FromStatus(status);
+    }
+
+    /// <summary>Reads a datapusher_status result.</summary>
+    public static DataPusherStatusView FromStatus(JsonObject status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+
         var taskInfo = status["task_info"] as JsonObject;
         var logs = taskInfo.List("logs")
             .Select(line => new DataPusherLogLine(
@@ -55,20 +63,17 @@ public sealed record DataPusherStatusView(
             total);
     }
 
-    // NOTE: datapusher_status has no progress fields in CKAN 2.11; this reads rows_done and rows_total from
-    // the status, its task_info or a progress object, and shows nothing when none of them is present.
+    // datapusher_status carries progress in task_info.progress, a field CKAN 2.11 does not have; a status
+    // without it shows no progress.
     private static (long? Done, long? Total) ReadProgress(JsonObject status)
     {
-        var places = new[] { status, status["task_info"] as JsonObject, status["progress"] as JsonObject };
-        foreach (var place in places.OfType<JsonObject>())
+        if ((status["task_info"] as JsonObject)?["progress"] is not JsonObject progress
+            || !progress.ContainsKey("rows_done"))
         {
-            if (place.ContainsKey("rows_done"))
-            {
-                var total = place.ContainsKey("rows_total") ? place.Number("rows_total") : (long?)null;
-                return (place.Number("rows_done"), total);
-            }
+            return (null, null);
         }
 
-        return (null, null);
+        var total = progress.ContainsKey("rows_total") ? progress.Number("rows_total") : (long?)null;
+        return (progress.Number("rows_done"), total);
     }
 }
