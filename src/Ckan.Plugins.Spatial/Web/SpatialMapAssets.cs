@@ -34,8 +34,9 @@ public static class SpatialMapAssets
     {
         var html = new StringBuilder();
         html.Append("""<section class="panel spatial-map-panel" aria-labelledby="spatial-map-title">""")
-            .Append("""<h2 id="spatial-map-title">Dataset extent</h2>""")
-            .Append("""<div class="spatial-map" id="dataset-map" role="img" aria-label="Map of the dataset extent" """)
+            .Append("<h2 id=\"spatial-map-title\">").Append(Encoder.Encode(SpatialText.DatasetExtent)).Append("</h2>")
+            .Append("<div class=\"spatial-map\" id=\"dataset-map\" role=\"img\" aria-label=\"")
+            .Append(Encoder.Encode(SpatialText.DatasetExtentMap)).Append("\" ")
             .Append("data-spatial-extent=\"").Append(Encoder.Encode(geoJson)).Append("\" ");
         AppendTiles(html, options);
         html.Append("></div></section>");
@@ -52,11 +53,12 @@ public static class SpatialMapAssets
         var query = httpContext.Request.Query;
         var html = new StringBuilder();
         html.Append("""<section class="panel spatial-query" aria-labelledby="spatial-query-title">""")
-            .Append("""<div class="spatial-query-head"><h2 id="spatial-query-title">Filter by location</h2>""");
+            .Append("""<div class="spatial-query-head"><h2 id="spatial-query-title">""")
+            .Append(Encoder.Encode(SpatialText.FilterByLocation)).Append("</h2>");
         if (query.ContainsKey("ext_bbox"))
         {
             html.Append("<a class=\"spatial-clear\" href=\"").Append(Encoder.Encode(ClearUrl(httpContext)))
-                .Append("\">Clear</a>");
+                .Append("\">").Append(Encoder.Encode(SpatialText.Clear)).Append("</a>");
         }
 
         html.Append("</div>")
@@ -65,8 +67,9 @@ public static class SpatialMapAssets
             .Append("data-prev-extent=\"").Append(Encoder.Encode(query["ext_prev_extent"].ToString())).Append("\" ");
         AppendTiles(html, options);
         html.Append("></div>")
-            .Append("""<p class="spatial-hint">Press "Draw an area", then drag a box on the map.</p>""")
-            .Append("""<button type="button" class="button secondary" id="spatial-draw">Draw an area</button>""")
+            .Append("<p class=\"spatial-hint\">").Append(Encoder.Encode(SpatialText.DrawHint)).Append("</p>")
+            .Append("""<button type="button" class="button secondary" id="spatial-draw">""")
+            .Append(Encoder.Encode(SpatialText.DrawArea)).Append("</button>")
             .Append("</section>");
         AppendScripts(html, httpContext);
         return new HtmlString(html.ToString());

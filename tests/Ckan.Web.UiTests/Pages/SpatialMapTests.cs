@@ -46,6 +46,20 @@ public sealed class SpatialMapTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task Spanish_pages_label_maps()
+    {
+        await using var context = await browser.RequireBrowser().NewContextAsync(new() { BaseURL = _portal.Address });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/es/dataset/" + _france);
+        await Expect(page.Locator("#spatial-map-title")).ToHaveTextAsync("Extensión del conjunto de datos");
+
+        await page.GotoAsync("/es/dataset");
+        await Expect(page.Locator("#spatial-query-title")).ToHaveTextAsync("Filtrar por ubicación");
+        await Expect(page.Locator("#spatial-draw")).ToHaveTextAsync("Dibujar un área");
+    }
+
+    [Fact]
     public async Task Drawn_box_filters_search()
     {
         await using var context = await browser.RequireBrowser().NewContextAsync(new() { BaseURL = _portal.Address });
