@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Ckan.Core.Catalog;
+using Ckan.Storage.Shared;
 using Ckan.Core.Errors;
 using Ckan.Core.Model;
 using Dapper;
@@ -19,7 +20,7 @@ namespace Ckan.Storage.Postgres;
 internal sealed partial class PostgresCatalogSession(
     PostgresCatalogStore store,
     NpgsqlConnection connection,
-    NpgsqlTransaction? transaction) : ICatalogSession
+    NpgsqlTransaction? transaction) : SqlCatalogSession, ICatalogSession
 {
     // Cleared on commit: later reads in the same session run outside the finished transaction.
     private NpgsqlTransaction? _transaction = transaction;
@@ -51,7 +52,7 @@ internal sealed partial class PostgresCatalogSession(
 
     private static string[] ToArray(IEnumerable<string> values) => values as string[] ?? values.ToArray();
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(
+    protected override async Task<IReadOnlyList<T>> QueryAsync<T>(
         string sql,
         object? parameters,
         CancellationToken cancellationToken)
@@ -69,7 +70,8 @@ internal sealed partial class PostgresCatalogSession(
         return rows;
     }
 
-    private async Task<T?> QuerySingleAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
+    protected override async Task<T?> QuerySingleAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
+        where T : default
     {
         var rows = await QueryAsync<T>(sql, parameters, cancellationToken);
         return rows.Count == 0 ? default : rows[0];
@@ -78,7 +80,7 @@ internal sealed partial class PostgresCatalogSession(
     private Task<T?> ScalarAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<T>(Command(sql, parameters, cancellationToken));
 
-    private async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    protected override async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,4 +1,5 @@
 using Ckan.Core.Catalog;
+using Ckan.Storage.Shared;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -11,7 +12,7 @@ namespace Ckan.Storage.Sqlite;
 internal sealed partial class SqliteCatalogSession(
     SqliteCatalogStore store,
     SqliteConnection connection,
-    SqliteTransaction? transaction) : ICatalogSession
+    SqliteTransaction? transaction) : SqlCatalogSession, ICatalogSession
 {
     // Cleared on commit: later reads in the same session run outside the finished transaction.
     private SqliteTransaction? _transaction = transaction;
@@ -41,19 +42,20 @@ internal sealed partial class SqliteCatalogSession(
 
     private static string NewId() => Guid.NewGuid().ToString();
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<T>(Command(sql, parameters, cancellationToken));
         return rows.AsList();
     }
 
-    private Task<T?> QuerySingleAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+    protected override Task<T?> QuerySingleAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
+        where T : default =>
         connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
 
     private Task<T?> ScalarAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<T>(Command(sql, parameters, cancellationToken));
 
-    private Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
+    protected override Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
 
     private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>

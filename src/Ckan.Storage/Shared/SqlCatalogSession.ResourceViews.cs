@@ -1,8 +1,8 @@
 using Ckan.Core.Model;
 
-namespace Ckan.Storage.Sqlite;
+namespace Ckan.Storage.Shared;
 
-internal sealed partial class SqliteCatalogSession
+internal abstract partial class SqlCatalogSession
 {
     private const string ResourceViewColumns = "id, resource_id, title, description, view_type, \"order\", config";
 

@@ -1,8 +1,8 @@
 using Ckan.Core.Model;
 
-namespace Ckan.Storage.Postgres;
+namespace Ckan.Storage.Shared;
 
-internal sealed partial class PostgresCatalogSession
+internal abstract partial class SqlCatalogSession
 {
     public async Task<IReadOnlyDictionary<string, string?>> GetSystemInfoAsync(
         CancellationToken cancellationToken = default)

@@ -1,6 +1,6 @@
-namespace Ckan.Storage.Postgres;
+namespace Ckan.Storage.Shared;
 
-internal sealed partial class PostgresCatalogSession
+internal abstract partial class SqlCatalogSession
 {
     public Task<IReadOnlyList<string>> ListShowcasePackageIdsAsync(
         string showcaseId,
