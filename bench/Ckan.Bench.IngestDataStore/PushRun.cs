@@ -76,8 +76,8 @@ internal static class PushRun
         }
     }
 
-    // A q search waits for the full-text fill up to the query timeout, then asks to retry; a large file's
-    // fill on a busy machine can take longer than that.
+    // A q search waits for the full-text fill up to the query timeout and then fails with a message to retry.
+    // A large file's fill on a busy machine can take longer than that timeout.
     private static async Task<JsonNode?> SearchWhenReadyAsync(
         BenchPortal portal,
         string resourceId,

@@ -7,7 +7,7 @@ namespace Ckan.DataPusher.Service;
 /// </summary>
 public sealed record ServiceSettings
 {
-    /// <summary>The address Kestrel listens on unless <c>--urls</c> or <c>ASPNETCORE_URLS</c> says otherwise.</summary>
+    /// <summary>The address Kestrel listens on unless <c>--urls</c> or <c>ASPNETCORE_URLS</c> sets another.</summary>
     public const string DefaultUrls = "http://0.0.0.0:8800";
 
     /// <summary>The largest resource file downloaded, in bytes (<c>DATAPUSHER_MAX_CONTENT_LENGTH</c>).</summary>

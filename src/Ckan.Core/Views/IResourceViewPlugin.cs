@@ -6,7 +6,7 @@ namespace Ckan.Core.Views;
 /// <summary>
 /// Adds a view type, as CKAN's <c>IResourceView</c> does: a way of showing a resource on its page, drawn in
 /// an iframe of its own. The portal stores the views, checks the settings against <see cref="ResourceViewInfo.Fields"/>
-/// and asks the plugin for the markup.
+/// and gets the markup from the plugin.
 /// </summary>
 public interface IResourceViewPlugin : ICkanPlugin
 {

@@ -85,7 +85,7 @@ public sealed class CkanActionClient(HttpClient http, string ckanUrl, string api
         }
         catch (TaskCanceledException error) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new JobException($"The portal did not answer {url} within {http.Timeout.TotalSeconds:0} s.", error);
+            throw new JobException($"The request to {url} timed out after {http.Timeout.TotalSeconds:0} s.", error);
         }
     }
 

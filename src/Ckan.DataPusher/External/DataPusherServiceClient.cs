@@ -14,7 +14,7 @@ public sealed class DataPusherServiceClient(HttpClient http, ExternalDataPusherO
     /// <summary>The settings the client was made with.</summary>
     public ExternalDataPusherOptions Options { get; } = options;
 
-    /// <summary>Posts a job and returns the service's answer.</summary>
+    /// <summary>Posts a job and returns the service's response.</summary>
     /// <exception cref="DataPusherConnectionException">The service could not be reached or timed out.</exception>
     public async Task<ServiceReply> PostJobAsync(JsonObject job, CancellationToken cancellationToken)
     {

@@ -176,7 +176,7 @@ public sealed class ExternalDataPusherActions(DataPusherServiceClient client, Da
             ?? throw new NotFoundException("Task not found");
 
         // CKAN leaves the task's error as submission left it; the job's own error is kept here as well, so
-        // that datapusher_status tells why a load failed even when the service is gone.
+        // that datapusher_status shows why a load failed even when the service is gone.
         var error = status == "error" && data["error"] is JsonObject jobError
             ? jobError.ToJsonString()
             : task.Error ?? "{}";
