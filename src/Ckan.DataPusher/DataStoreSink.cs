@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using Ckan.Core.Tabular;
 using Ckan.DataStore;
 using Ckan.DataStore.Schema;
 using Ckan.Ingest.Sinks;
@@ -8,25 +9,32 @@ namespace Ckan.DataPusher;
 
 /// <summary>
 /// Loads an ingested file into a resource's DataStore table through the store's bulk load, which swaps the
-/// new table in only once every row is in, so a failed load leaves the previous table as it was.
+/// new table in only once every row is in, so a failed load leaves the previous table as it was. Where the
+/// store takes typed values (PostgreSQL), the rows go to it that way.
 /// </summary>
-public sealed class DataStoreSink(IDataStore store, string resourceId) : ITabularSink
+public sealed class DataStoreSink(IDataStore store, string resourceId) : ITypedRowSink
 {
-    /// <summary>The number of rows loaded by the last <see cref="WriteAsync"/>.</summary>
-    public long RowsLoaded { get; private set; }
-
     public async Task WriteAsync(
         IReadOnlyList<IngestField> fields,
         IAsyncEnumerable<object?[]> rows,
         CancellationToken cancellationToken = default)
     {
+        await store.BulkLoadAsync(resourceId, Columns(fields), CopyRowsAsync(rows, cancellationToken), cancellationToken);
+    }
+
+    public Task<ITypedRowWriter?> BeginTypedRowsAsync(
+        IReadOnlyList<IngestField> fields,
+        CancellationToken cancellationToken = default) =>
+        store.BeginTypedLoadAsync(resourceId, Columns(fields), cancellationToken);
+
+    private static List<DataStoreField> Columns(IReadOnlyList<IngestField> fields)
+    {
         ArgumentNullException.ThrowIfNull(fields);
-        var columns = fields.Select(field => new DataStoreField(
+        return fields.Select(field => new DataStoreField(
             field.Id,
             FieldType.Parse(field.Type) ?? FieldType.Text,
             new JsonObject(field.Info.Select(item => KeyValuePair.Create(item.Key, (JsonNode?)item.Value)))))
             .ToList();
-        RowsLoaded = await store.BulkLoadAsync(resourceId, columns, CopyRowsAsync(rows, cancellationToken), cancellationToken);
     }
 
     // The ingester reuses its row array, so each row is copied before the store may keep it in a batch.

@@ -117,7 +117,7 @@ public sealed class PushToDataStoreJob(
             AddLog(log, "INFO", $"Detected {result.Fields.Count} columns: "
                 + string.Join(", ", result.Fields.Select(field => $"{field.Id} ({field.Type})")));
             await SetActiveAsync(system, resourceId, log, cancellationToken);
-            return sink.RowsLoaded;
+            return result.RowCount;
         }
         finally
         {

@@ -1,3 +1,4 @@
+using Ckan.Core.Tabular;
 using Ckan.DataStore.Querying;
 using Ckan.DataStore.Schema;
 using Ckan.DataStore.Writing;
@@ -96,5 +97,16 @@ public interface IDataStore : IAsyncDisposable
         string resourceId,
         IReadOnlyList<DataStoreField> fields,
         IAsyncEnumerable<IReadOnlyList<object?>> rows,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts a bulk load that takes typed values one at a time (see <see cref="ITypedRowWriter"/>), with the
+    /// guarantees of <see cref="BulkLoadAsync"/>: the new table replaces the old one only when the writer
+    /// commits. Returns null when the backend has no such load (SQLite) or a field's type is not one of the
+    /// scalar types the writer takes; the caller then uses <see cref="BulkLoadAsync"/>.
+    /// </summary>
+    Task<ITypedRowWriter?> BeginTypedLoadAsync(
+        string resourceId,
+        IReadOnlyList<DataStoreField> fields,
         CancellationToken cancellationToken = default);
 }

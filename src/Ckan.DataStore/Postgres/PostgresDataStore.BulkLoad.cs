@@ -18,14 +18,30 @@ public sealed partial class PostgresDataStore
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(rows);
         BulkLoadFields.Check(fields);
-        var staging = FieldNames.Quote($"{resourceId}_load_{Guid.NewGuid().ToString("N")[..8]}");
-        var table = FieldNames.Quote(resourceId);
+        var staging = StagingTableName(resourceId);
 
         await using var connection = await _write.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var previous = await ReadSchemaAsync(connection, resourceId, cancellationToken);
         await CreateTableAsync(connection, transaction, staging, fields, true, cancellationToken);
         var count = await CopyRowsAsync(connection, staging, fields, rows, cancellationToken);
+        await SwapInAsync(connection, transaction, resourceId, staging, previous, fields, count, cancellationToken);
+        return count;
+    }
+
+    // After the COPY into the staging table: the key, the sequence, the full-text trigger and the field
+    // comments, then the staging table replaces the old one (keeping its aliases) and the transaction commits.
+    private async Task SwapInAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        string resourceId,
+        string staging,
+        TableSchema? previous,
+        IReadOnlyList<DataStoreField> fields,
+        long count,
+        CancellationToken cancellationToken)
+    {
+        var table = FieldNames.Quote(resourceId);
         await ExecuteAsync(connection, transaction, $"ALTER TABLE {staging} ADD PRIMARY KEY (\"_id\")", cancellationToken);
         if (count > 0)
         {
@@ -59,8 +75,13 @@ public sealed partial class PostgresDataStore
         // The full-text column and index, then VACUUM ANALYZE, follow in the background; q searches
         // wait for them (see PostgresDataStore.FullText.cs).
         StartFillAfterLoad(resourceId);
-        return count;
     }
+
+    private static string StagingTableName(string resourceId) =>
+        FieldNames.Quote($"{resourceId}_load_{Guid.NewGuid().ToString("N")[..8]}");
+
+    private static string CopyColumns(IReadOnlyList<DataStoreField> fields) =>
+        string.Join(", ", fields.Select(field => FieldNames.Quote(field.Id)).Prepend("\"_id\""));
 
     private static async Task<long> CopyRowsAsync(
         NpgsqlConnection connection,
@@ -69,7 +90,7 @@ public sealed partial class PostgresDataStore
         IAsyncEnumerable<IReadOnlyList<object?>> rows,
         CancellationToken cancellationToken)
     {
-        var columns = string.Join(", ", fields.Select(field => FieldNames.Quote(field.Id)).Prepend("\"_id\""));
+        var columns = CopyColumns(fields);
         var types = fields.Select(field => BinaryCopyValues.DbType(field.Type)).ToArray();
         long count = 0;
         await using var importer = await connection.BeginBinaryImportAsync(

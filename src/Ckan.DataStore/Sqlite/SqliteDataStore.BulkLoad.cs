@@ -1,3 +1,4 @@
+using Ckan.Core.Tabular;
 using Ckan.DataStore.Schema;
 using Ckan.DataStore.Writing;
 using Microsoft.Data.Sqlite;
@@ -6,6 +7,12 @@ namespace Ckan.DataStore.Sqlite;
 
 public sealed partial class SqliteDataStore
 {
+    // SQLite's batched inserts take the row arrays of BulkLoadAsync; a typed writer would save little there.
+    public Task<ITypedRowWriter?> BeginTypedLoadAsync(
+        string resourceId,
+        IReadOnlyList<DataStoreField> fields,
+        CancellationToken cancellationToken = default) => Task.FromResult<ITypedRowWriter?>(null);
+
     public async Task<long> BulkLoadAsync(
         string resourceId,
         IReadOnlyList<DataStoreField> fields,

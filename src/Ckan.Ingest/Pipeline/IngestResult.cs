@@ -28,4 +28,20 @@ public sealed record IngestResult
 
     /// <summary>Blank lines (every cell empty) that were skipped.</summary>
     public long BlankRowCount { get; init; }
+
+    internal static IngestResult Create(
+        TableSource source,
+        IReadOnlyList<IngestField> fields,
+        long rowCount,
+        TableProfile profile) => new()
+        {
+            Fields = fields,
+            RowCount = rowCount,
+            Format = source.Format,
+            Encoding = source.Encoding?.Name,
+            Separator = source.Dialect?.SeparatorName,
+            WideRowCount = profile.WideRowCount,
+            ShortRowCount = profile.ShortRowCount,
+            BlankRowCount = profile.BlankRowCount,
+        };
 }

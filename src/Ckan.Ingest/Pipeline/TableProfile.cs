@@ -19,6 +19,9 @@ internal sealed class TableProfile
 
     public long RowCount { get; private set; }
 
+    /// <summary>The number of columns: the header's, widened to the widest row.</summary>
+    public int ColumnCount => _columns.Count;
+
     public long WideRowCount { get; private set; }
 
     public long ShortRowCount { get; private set; }
@@ -27,35 +30,57 @@ internal sealed class TableProfile
 
     public bool HasHeader { get; private set; }
 
+    /// <summary>Whether <see cref="Build"/> read the whole table rather than stopping at its row limit.</summary>
+    public bool IsComplete { get; private set; }
+
     /// <summary>The number of columns the header names, before any widening.</summary>
     public int HeaderWidth { get; private set; }
 
-    public static TableProfile Build(IRowReader reader, CancellationToken cancellationToken)
+    /// <summary>Profiles every row of the reader, or the first <paramref name="maxRows"/> data rows.</summary>
+    public static TableProfile Build(
+        IRowReader reader,
+        CancellationToken cancellationToken,
+        long maxRows = long.MaxValue)
     {
         var profile = new TableProfile();
-        while (reader.MoveNext())
+        while (profile.RowCount < maxRows)
         {
-            var width = RowWidth(reader);
-            if (width == 0)
+            if (!reader.MoveNext())
             {
-                profile.BlankRowCount += profile.HasHeader ? 1 : 0;
-                continue;
+                profile.IsComplete = true;
+                break;
             }
 
-            if (!profile.HasHeader)
-            {
-                profile.ReadHeader(reader, width);
-                continue;
-            }
-
-            profile.AddRow(reader, width);
-            if (profile.RowCount % CancellationCheckInterval == 0)
+            if (profile.Add(reader) > 0 && profile.RowCount % CancellationCheckInterval == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }
 
         return profile;
+    }
+
+    /// <summary>
+    /// Profiles the reader's current row. Returns its width (see <see cref="RowWidth"/>) when it is a data
+    /// row, and 0 for a blank row or the header.
+    /// </summary>
+    public int Add(IRowReader reader)
+    {
+        var width = RowWidth(reader);
+        if (width == 0)
+        {
+            BlankRowCount += HasHeader ? 1 : 0;
+            return 0;
+        }
+
+        if (!HasHeader)
+        {
+            ReadHeader(reader, width);
+            return 0;
+        }
+
+        AddRow(reader, width);
+        return width;
     }
 
     /// <summary>Returns the cleaned headers, with generated names for columns beyond the header.</summary>

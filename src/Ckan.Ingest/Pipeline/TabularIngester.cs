@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Ckan.Ingest.Detection;
 using Ckan.Ingest.Reading;
@@ -8,16 +7,14 @@ using Ckan.Ingest.Typing;
 namespace Ckan.Ingest.Pipeline;
 
 /// <summary>
-/// Loads a CSV, TSV or XLSX file into a sink in two passes over the file on disk: the first detects the
-/// encoding and separator, cleans the headers and infers each column's type from every value; the
-/// second converts and streams the rows. Memory use does not grow with the file's length.
+/// Loads a CSV, TSV or XLSX file into a sink. It detects the encoding and separator, cleans the headers and
+/// infers each column's type from every value, then converts and streams the rows. A sink of row arrays gets
+/// two passes over the file on disk, one to type and one to convert. A sink that takes typed values gets one
+/// pass in the usual case (see <see cref="OnePassLoad"/>). Memory use does not grow with the file's length.
 /// </summary>
 public static class TabularIngester
 {
     private const int CancellationCheckInterval = 4096;
-
-    // Progress goes to a database or queue, so it is sent at most once a second rather than per row.
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
     private static ReadOnlySpan<byte> ZipSignature => [0x50, 0x4B, 0x03, 0x04];
 
@@ -47,9 +44,20 @@ public static class TabularIngester
         ArgumentNullException.ThrowIfNull(sink);
 
         var source = await OpenSourceAsync(path, cancellationToken);
-        TableProfile profile;
-        using (var reader = source.Open())
+        var typedSink = sink as ITypedRowSink;
+        TableProfile? profile = null;
+        if (typedSink is not null)
         {
+            (var loaded, profile) = await OnePassLoad.RunAsync(source, typedSink, progress, cancellationToken);
+            if (loaded is not null)
+            {
+                return loaded;
+            }
+        }
+
+        if (profile is null)
+        {
+            using var reader = source.Open();
             profile = TableProfile.Build(reader, cancellationToken);
         }
 
@@ -60,31 +68,30 @@ public static class TabularIngester
                 "Upload a file whose first line names the columns.");
         }
 
-        var headers = profile.CleanHeaders();
         var types = profile.DecideTypes();
-        var fields = headers.Select((header, index) => new IngestField
-        {
-            Id = header.Id,
-            Type = types[index].Type,
-            Info = new Dictionary<string, string> { ["label"] = header.Label },
-        }).ToList();
-
+        var fields = IngestFields.Create(profile, types);
         var counter = new RowCounter(profile.RowCount, progress);
         await counter.ReportAsync(cancellationToken);
-        await sink.WriteAsync(fields, ConvertRowsAsync(source, types, counter, cancellationToken), cancellationToken);
-        await counter.ReportAsync(cancellationToken);
-
-        return new IngestResult
+        var writer = typedSink is null ? null : await typedSink.BeginTypedRowsAsync(fields, cancellationToken);
+        if (writer is null)
         {
-            Fields = fields,
-            RowCount = counter.Count,
-            Format = source.Format,
-            Encoding = source.Encoding?.Name,
-            Separator = source.Dialect?.SeparatorName,
-            WideRowCount = profile.WideRowCount,
-            ShortRowCount = profile.ShortRowCount,
-            BlankRowCount = profile.BlankRowCount,
-        };
+            await sink.WriteAsync(fields, ConvertRowsAsync(source, types, counter, cancellationToken), cancellationToken);
+        }
+        else
+        {
+            await using (writer)
+            {
+                using (var reader = source.Open())
+                {
+                    await TypedRowPass.RunAsync(reader, types, writer, null, counter, cancellationToken);
+                }
+
+                await writer.CommitAsync(cancellationToken);
+            }
+        }
+
+        await counter.ReportAsync(cancellationToken);
+        return IngestResult.Create(source, fields, counter.Count, profile);
     }
 
     private static async Task<TableSource> OpenSourceAsync(string path, CancellationToken cancellationToken)
@@ -171,31 +178,6 @@ public static class TabularIngester
             }
 
             yield return row;
-        }
-    }
-
-    private sealed record TableSource(
-        string Format,
-        DetectedEncoding? Encoding,
-        CsvDialect? Dialect,
-        Func<IRowReader> Open);
-
-    private sealed class RowCounter(long total, IngestProgressHandler? progress)
-    {
-        private long _lastReport = Stopwatch.GetTimestamp();
-
-        public long Count { get; set; }
-
-        public bool IsReportDue() =>
-            progress is not null && Stopwatch.GetElapsedTime(_lastReport) >= ProgressInterval;
-
-        public async Task ReportAsync(CancellationToken cancellationToken)
-        {
-            _lastReport = Stopwatch.GetTimestamp();
-            if (progress is not null)
-            {
-                await progress(new IngestProgress { RowsDone = Count, RowsTotal = total }, cancellationToken);
-            }
         }
     }
 }

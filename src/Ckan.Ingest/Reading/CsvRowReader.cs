@@ -29,6 +29,10 @@ internal sealed class CsvRowReader : IRowReader
 
     public long Position => _reader.Current.LineNumberFrom;
 
+    public double FractionRead => _text.BaseStream.Length == 0
+        ? 1
+        : Math.Min(1, _text.BaseStream.Position / (double)_text.BaseStream.Length);
+
     public bool MoveNext() => _reader.MoveNext();
 
     public ReadOnlySpan<char> GetCell(int index) => _reader.Current[index].Span;

@@ -12,6 +12,9 @@ internal interface IRowReader : IDisposable
     /// <summary>The 1-based line (text files) or sheet row (spreadsheets) where the current row starts.</summary>
     long Position { get; }
 
+    /// <summary>About how much of the file has been read, from 0 to 1, for progress estimates.</summary>
+    double FractionRead { get; }
+
     /// <summary>Moves to the next row; returns false at the end of the table.</summary>
     bool MoveNext();
 

@@ -42,6 +42,9 @@ internal sealed class XlsxRowReader : IRowReader
 
     public long Position => _row;
 
+    // The position in the compressed file, which the sheet's rows follow closely enough for an estimate.
+    public double FractionRead => _stream.Length == 0 ? 1 : Math.Min(1, _stream.Position / (double)_stream.Length);
+
     public bool MoveNext()
     {
         if (!ReadRow())

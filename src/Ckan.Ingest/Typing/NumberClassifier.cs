@@ -38,6 +38,20 @@ internal static class NumberClassifier
             : NumberKind.None;
     }
 
+    /// <summary>
+    /// Whether the trimmed text is written as a finite number: an optional minus sign, digits with an optional
+    /// fraction, and an optional exponent. Unlike <see cref="Classify"/> it does not check the range or
+    /// leading zeros.
+    /// </summary>
+    public static bool HasNumberSyntax(ReadOnlySpan<char> text)
+    {
+        var digits = text.Length > 0 && text[0] == '-' ? text[1..] : text;
+        var integerLength = CountDigits(digits);
+        return integerLength == digits.Length
+            ? integerLength > 0
+            : IsDecimalSyntax(digits[integerLength..], integerLength > 0);
+    }
+
     /// <summary>Whether the text is NaN or an infinity in the spellings PostgreSQL and spreadsheets use.</summary>
     public static bool IsSpecial(ReadOnlySpan<char> text)
     {

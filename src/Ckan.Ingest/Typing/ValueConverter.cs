@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ckan.Core.Tabular;
 
 namespace Ckan.Ingest.Typing;
 
@@ -28,6 +29,52 @@ internal static class ValueConverter
             CkanTypes.Timestamp => ParseDate(value, column),
             _ => cell.ToString(),
         };
+    }
+
+    /// <summary>
+    /// Writes a cell to <paramref name="writer"/> as a value of the column's type, as <see cref="Convert"/>
+    /// would give it, except that a numeric value keeps all its digits. Returns false, writing nothing, when the
+    /// cell cannot be of that type: the column's type was guessed from part of the file only.
+    /// </summary>
+    public static bool TryWrite(ReadOnlySpan<char> cell, ColumnType column, ITypedRowWriter writer)
+    {
+        var value = cell.Trim();
+        if (value.IsEmpty)
+        {
+            writer.WriteNull();
+            return true;
+        }
+
+        var culture = CultureInfo.InvariantCulture;
+        switch (column.Type)
+        {
+            case CkanTypes.Int4 when int.TryParse(value, NumberStyles.AllowLeadingSign, culture, out var number):
+                writer.WriteInt4(number);
+                return true;
+            case CkanTypes.Int8 when long.TryParse(value, NumberStyles.AllowLeadingSign, culture, out var number):
+                writer.WriteInt8(number);
+                return true;
+            case CkanTypes.Numeric when NumberClassifier.HasNumberSyntax(value):
+                writer.WriteNumeric(value);
+                return true;
+            case CkanTypes.Float8 when NumberClassifier.IsSpecial(value) || NumberClassifier.HasNumberSyntax(value):
+                writer.WriteFloat8(ParseDouble(value));
+                return true;
+            case CkanTypes.Bool when ColumnProfile.IsBool(value):
+                writer.WriteBool(value.Equals("true", StringComparison.OrdinalIgnoreCase));
+                return true;
+            case CkanTypes.Date when ColumnProfile.TryParse(value, column.DateFormat!, out var day):
+                writer.WriteDate(DateOnly.FromDateTime(day));
+                return true;
+            case CkanTypes.Timestamp when ColumnProfile.TryParse(value, column.DateFormat!, out var moment):
+                writer.WriteTimestamp(moment);
+                return true;
+            case CkanTypes.Text:
+                writer.WriteText(cell);
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static double ParseDouble(ReadOnlySpan<char> value)

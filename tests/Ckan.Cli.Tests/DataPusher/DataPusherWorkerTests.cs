@@ -126,7 +126,9 @@ public sealed class DataPusherWorkerTests
         var abandoned = await queue.GetAsync(jobId, cancellationToken);
 
         Assert.Equal("pending", during["status"]!.GetValue<string>());
-        Assert.Equal(LargeRowCount, during["task_info"]!["progress"]!["rows_total"]!.GetValue<long>());
+        // A load that reads the file once (PostgreSQL) estimates the total from the part of the file read so far.
+        Assert.InRange(
+            during["task_info"]!["progress"]!["rows_total"]!.GetValue<long>(), LargeRowCount * 95 / 100, LargeRowCount * 105 / 100);
         Assert.Equal(2, oldRows["total"]!.GetValue<int>());
         Assert.Equal("first", oldRows["records"]![0]!["name"]!.GetValue<string>());
         Assert.Equal(1, tables);
