@@ -8,6 +8,9 @@ namespace Ckan.Ingest.Typing;
 /// </summary>
 internal static class NumberClassifier
 {
+    // Every integer of up to 28 digits is below decimal's maximum, about 7.9e28.
+    private const int MaxSafeIntegerDigits = 28;
+
     public static NumberKind Classify(ReadOnlySpan<char> text)
     {
         if (IsSpecial(text))
@@ -33,10 +36,16 @@ internal static class NumberClassifier
         }
 
         return IsDecimalSyntax(digits[integerLength..], integerLength > 0)
-            && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            && (FitsDecimal(digits, integerLength)
+                || decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             ? NumberKind.Numeric
             : NumberKind.None;
     }
+
+    // Without an exponent, decimal parsing fails only when the integer part overflows (over about 7.9e28);
+    // a long fraction is rounded instead. So short values skip the parse, which costs more than the rest.
+    private static bool FitsDecimal(ReadOnlySpan<char> digits, int integerLength) =>
+        integerLength <= MaxSafeIntegerDigits && !digits.ContainsAny('e', 'E');
 
     /// <summary>
     /// Whether the trimmed text is written as a finite number: an optional minus sign, digits with an optional
