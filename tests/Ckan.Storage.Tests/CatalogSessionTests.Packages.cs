@@ -271,6 +271,43 @@ public abstract partial class CatalogSessionTests
     }
 
     [Fact]
+    public async Task Graphs_of_several_datasets_keep_their_own_rows()
+    {
+        var organization = NewOrganization("shared-owner");
+        var group = NewGroup("shared-group");
+        var first = NewPackage("first-of-batch") with { OwnerOrg = organization.Id };
+        var second = NewPackage("second-of-batch");
+        await InsertGroupsAsync(organization, group);
+        await InsertPackagesAsync(first, second);
+        await WriteAsync(async session =>
+        {
+            await session.SaveResourcesAsync(first.Id, [NewResource(first.Id, 1), NewResource(first.Id, 0)], Token);
+            await session.SaveResourcesAsync(second.Id, [NewResource(second.Id, 0)], Token);
+            await session.ReplacePackageExtrasAsync(first.Id, [new("only", "first")], Token);
+            await session.ReplacePackageExtrasAsync(second.Id, [new("zeta", "2"), new("alpha", "1")], Token);
+            await session.ReplacePackageTagsAsync(first.Id, [new("rain", null)], Token);
+            await session.ReplacePackageTagsAsync(second.Id, [new("snow", null), new("hail", null)], Token);
+            await session.ReplacePackageGroupsAsync(second.Id, [group.Id], Token);
+        });
+
+        var graphs = await ReadAsync(session => session.GetPackageGraphsAsync([second.Id, first.Id], Token));
+
+        Assert.Equal([second.Id, first.Id], graphs.Select(graph => graph.Package.Id));
+        var (secondGraph, firstGraph) = (graphs[0], graphs[1]);
+        Assert.Equal([0, 1], firstGraph.Resources.Select(resource => resource.Position));
+        Assert.All(firstGraph.Resources, resource => Assert.Equal(first.Id, resource.PackageId));
+        Assert.Equal(second.Id, Assert.Single(secondGraph.Resources).PackageId);
+        Assert.Equal([new ExtraRow("only", "first")], firstGraph.Extras);
+        Assert.Equal([new ExtraRow("alpha", "1"), new ExtraRow("zeta", "2")], secondGraph.Extras);
+        Assert.Equal(["rain"], firstGraph.Tags.Select(tag => tag.Name));
+        Assert.Equal(["hail", "snow"], secondGraph.Tags.Select(tag => tag.Name));
+        Assert.Empty(firstGraph.Groups);
+        Assert.Equal(group, Assert.Single(secondGraph.Groups));
+        Assert.Equal(organization, firstGraph.Organization);
+        Assert.Null(secondGraph.Organization);
+    }
+
+    [Fact]
     public async Task Replacing_groups_keeps_organization_membership()
     {
         var organization = NewOrganization("kept-org");

@@ -41,6 +41,9 @@ internal sealed class LuceneDocumentFactory(Analyzer analyzer)
     /// </summary>
     private static readonly FieldType ExactType = CreateExactType();
 
+    private readonly NumericTokenStreams _dates = new(NumericPrecisionSteps.Date);
+    private readonly NumericTokenStreams _integers = new(NumericPrecisionSteps.Integer);
+
     private readonly TokenRecorder _recorder = new();
 
     // Every text field goes through the same analysis chain whatever its name, so equal values give
@@ -72,6 +75,8 @@ internal sealed class LuceneDocumentFactory(Analyzer analyzer)
         _recorder.Clear();
         _recorded.Clear();
         _exactValues.Clear();
+        _dates.Clear();
+        _integers.Clear();
         var document = new Document();
         var sortKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in SolrDocumentBuilder.Build(dataset))
@@ -174,28 +179,29 @@ internal sealed class LuceneDocumentFactory(Analyzer analyzer)
     }
 
     /// <summary>Adds a date; a value that is not a date is dropped, as CKAN drops it.</summary>
-    private static void AddDate(Document document, IndexField field, HashSet<string> sortKeys)
+    private void AddDate(Document document, IndexField field, HashSet<string> sortKeys)
     {
         if (ParseStoredDate(field.Value) is not { } milliseconds)
         {
             return;
         }
 
-        document.Add(new Int64Field(field.Name, milliseconds, Field.Store.NO));
+        // Indexed as Lucene's Int64Field indexes it (documents only, no norms), from a reused stream.
+        document.Add(new Field(field.Name, _dates.Take(milliseconds), ExactType));
         if (NumericSortFields.Contains(field.Name) && sortKeys.Add(field.Name))
         {
             document.Add(new NumericDocValuesField(IndexFieldNames.SortKey(field.Name), milliseconds));
         }
     }
 
-    private static void AddInteger(Document document, IndexField field, HashSet<string> sortKeys)
+    private void AddInteger(Document document, IndexField field, HashSet<string> sortKeys)
     {
         if (!int.TryParse(field.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
         {
             return;
         }
 
-        document.Add(new Int32Field(field.Name, number, Field.Store.NO));
+        document.Add(new Field(field.Name, _integers.Take(number), ExactType));
         document.Add(new SortedSetDocValuesField(
             field.Name,
             new BytesRef(number.ToString(CultureInfo.InvariantCulture))));

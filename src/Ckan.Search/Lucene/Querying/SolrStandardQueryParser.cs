@@ -39,10 +39,12 @@ internal sealed class SolrStandardQueryParser : QueryParser
         {
             case FieldKind.Date:
                 var instant = ParseDate(field, queryText);
-                return NumericRangeQuery.NewInt64Range(field, instant, instant, true, true);
+                return NumericRangeQuery.NewInt64Range(
+                    field, NumericPrecisionSteps.Date, instant, instant, true, true);
             case FieldKind.Integer:
                 var number = ParseInteger(field, queryText);
-                return NumericRangeQuery.NewInt32Range(field, number, number, true, true);
+                return NumericRangeQuery.NewInt32Range(
+                    field, NumericPrecisionSteps.Integer, number, number, true, true);
             default:
                 return base.GetFieldQuery(field, queryText, quoted);
         }
@@ -61,6 +63,7 @@ internal sealed class SolrStandardQueryParser : QueryParser
             case FieldKind.Date:
                 return NumericRangeQuery.NewInt64Range(
                     field,
+                    NumericPrecisionSteps.Date,
                     part1 is null ? null : ParseDate(field, part1),
                     part2 is null ? null : ParseDate(field, part2),
                     startInclusive,
@@ -68,6 +71,7 @@ internal sealed class SolrStandardQueryParser : QueryParser
             case FieldKind.Integer:
                 return NumericRangeQuery.NewInt32Range(
                     field,
+                    NumericPrecisionSteps.Integer,
                     part1 is null ? null : ParseInteger(field, part1),
                     part2 is null ? null : ParseInteger(field, part2),
                     startInclusive,
@@ -121,8 +125,10 @@ internal sealed class SolrStandardQueryParser : QueryParser
     /// <summary>Builds the query <c>field:*</c>: documents with any value in the field.</summary>
     private static Query HasValueQuery(string field) => SolrSchema.KindOf(field) switch
     {
-        FieldKind.Date => NumericRangeQuery.NewInt64Range(field, null, null, true, true),
-        FieldKind.Integer => NumericRangeQuery.NewInt32Range(field, null, null, true, true),
+        FieldKind.Date => NumericRangeQuery.NewInt64Range(
+            field, NumericPrecisionSteps.Date, null, null, true, true),
+        FieldKind.Integer => NumericRangeQuery.NewInt32Range(
+            field, NumericPrecisionSteps.Integer, null, null, true, true),
         _ => new TermRangeQuery(field, null, null, true, true),
     };
 

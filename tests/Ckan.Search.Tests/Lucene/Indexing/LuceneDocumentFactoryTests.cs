@@ -1,6 +1,7 @@
 using Ckan.Search.Lucene.Analysis;
 using Ckan.Search.Lucene.Indexing;
 using Ckan.Search.Lucene.Schema;
+using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -47,10 +48,29 @@ public sealed class LuceneDocumentFactoryTests
         Assert.False(document.GetField("title").IndexableFieldType.OmitNorms);
         Assert.Equal(IndexOptions.DOCS_ONLY, IndexOptionsOf(document, "tags"));
         Assert.True(document.GetField("tags").IndexableFieldType.OmitNorms);
-        Assert.IsType<Int64Field>(document.GetField("metadata_modified"));
-        Assert.IsType<Int32Field>(document.GetField("num_tags"));
+        Assert.Equal(IndexOptions.DOCS_ONLY, IndexOptionsOf(document, "metadata_modified"));
+        Assert.True(document.GetField("metadata_modified").IndexableFieldType.OmitNorms);
+        Assert.Equal(IndexOptions.DOCS_ONLY, IndexOptionsOf(document, "num_tags"));
+        Assert.True(document.GetField("num_tags").IndexableFieldType.OmitNorms);
         Assert.NotNull(document.GetField(IndexFieldNames.SortKey("name")));
         Assert.NotNull(document.GetField(IndexFieldNames.SortKey("metadata_modified")));
+    }
+
+    [Fact]
+    public void Numbers_index_the_terms_of_their_precision_step()
+    {
+        var dataset = DatasetFactory.Indexed(DatasetFactory.Create(tags: ["one", "two"]));
+        var modified = LuceneDocumentFactory.ParseStoredDate(
+            dataset.Dictionary["metadata_modified"]!.GetValue<string>())!.Value;
+
+        var document = Factory.Create(dataset, "id");
+
+        var dateTerms = TermBytes(document, "metadata_modified");
+        var integerTerms = TermBytes(document, "num_tags");
+        Assert.Equal(4, dateTerms.Count);
+        Assert.Equal(NumericTerms(new NumericTokenStream(NumericPrecisionSteps.Date).SetInt64Value(modified)), dateTerms);
+        Assert.Single(integerTerms);
+        Assert.Equal(NumericTerms(new NumericTokenStream(NumericPrecisionSteps.Integer).SetInt32Value(2)), integerTerms);
     }
 
     [Fact]
@@ -157,6 +177,37 @@ public sealed class LuceneDocumentFactoryTests
         }
 
         return terms;
+    }
+
+    /// <summary>Returns the indexed bytes of every term of the field, for terms that are not text.</summary>
+    private static List<string> TermBytes(Document document, string name)
+    {
+        var terms = new List<string>();
+        foreach (var field in document.GetFields(name).Where(field => field.IndexableFieldType.IsIndexed))
+        {
+            terms.AddRange(NumericTerms(field.GetTokenStream(Analyzer)));
+        }
+
+        return terms;
+    }
+
+    /// <summary>Reads a stream to its end and returns each term's bytes in hexadecimal.</summary>
+    private static List<string> NumericTerms(TokenStream stream)
+    {
+        using (stream)
+        {
+            var term = stream.AddAttribute<ITermToBytesRefAttribute>();
+            var terms = new List<string>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                term.FillBytesRef();
+                terms.Add(Convert.ToHexString(term.BytesRef.Bytes, term.BytesRef.Offset, term.BytesRef.Length));
+            }
+
+            stream.End();
+            return terms;
+        }
     }
 
     private static List<string> Analyze(string field, string value)
