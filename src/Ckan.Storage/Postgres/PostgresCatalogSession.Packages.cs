@@ -10,7 +10,7 @@ internal sealed partial class PostgresCatalogSession
         state, plugin_data::text AS plugin_data
         """;
 
-    public Task<PackageRow?> GetPackageAsync(string idOrName, CancellationToken cancellationToken = default) =>
+    public override Task<PackageRow?> GetPackageAsync(string idOrName, CancellationToken cancellationToken = default) =>
         QuerySingleAsync<PackageRow>(
             $"""
             (SELECT {PackageColumns} FROM package WHERE id = @idOrName)
@@ -27,75 +27,11 @@ internal sealed partial class PostgresCatalogSession
             new { name },
             cancellationToken);
 
-    public async Task<PackageGraph?> GetPackageGraphAsync(
-        string idOrName,
-        CancellationToken cancellationToken = default)
-    {
-        var package = await GetPackageAsync(idOrName, cancellationToken);
-        return package is null ? null : await LoadGraphAsync(package, cancellationToken);
-    }
+    protected override string PackageRowColumns => PackageColumns;
 
-    public async Task<IReadOnlyList<PackageGraph>> GetPackageGraphsAsync(
-        IReadOnlyList<string> ids,
-        CancellationToken cancellationToken = default)
-    {
-        var graphs = new List<PackageGraph>(ids.Count);
-        foreach (var id in ids)
-        {
-            var package = await QuerySingleAsync<PackageRow>(
-                $"SELECT {PackageColumns} FROM package WHERE id = @id", new { id }, cancellationToken);
-            if (package is not null)
-            {
-                graphs.Add(await LoadGraphAsync(package, cancellationToken));
-            }
-        }
+    protected override string RequestedIds => "SELECT json_array_elements_text(@ids::json)";
 
-        return graphs;
-    }
-
-    private async Task<PackageGraph> LoadGraphAsync(PackageRow package, CancellationToken cancellationToken)
-    {
-        var id = package.Id;
-        var resources = await QueryAsync<ResourceRow>(
-            "SELECT * FROM resource WHERE package_id = @id AND state = 'active' ORDER BY position, id",
-            new { id },
-            cancellationToken);
-        var extras = await QueryAsync<ExtraRow>(
-            "SELECT key, value FROM package_extra WHERE package_id = @id AND state = 'active' ORDER BY key",
-            new { id },
-            cancellationToken);
-        var tags = await QueryAsync<TagRow>(
-            """
-            SELECT t.id, t.name, t.vocabulary_id, v.name AS vocabulary_name
-            FROM package_tag pt JOIN tag t ON t.id = pt.tag_id LEFT JOIN vocabulary v ON v.id = t.vocabulary_id
-            WHERE pt.package_id = @id AND pt.state = 'active' ORDER BY t.name
-            """,
-            new { id },
-            cancellationToken);
-        var groups = await QueryAsync<GroupRow>(
-            """
-            SELECT g.* FROM member m JOIN "group" g ON g.id = m.group_id
-            WHERE m.table_name = 'package' AND m.table_id = @id AND m.state = 'active'
-              AND g.state = 'active' AND g.is_organization IS NOT TRUE
-            ORDER BY g.name
-            """,
-            new { id },
-            cancellationToken);
-        var organization = package.OwnerOrg is null
-            ? null
-            : await QuerySingleAsync<GroupRow>(
-                "SELECT * FROM \"group\" WHERE id = @owner", new { owner = package.OwnerOrg }, cancellationToken);
-
-        return new PackageGraph
-        {
-            Package = package,
-            Resources = resources,
-            Extras = extras,
-            Tags = tags,
-            Groups = groups,
-            Organization = organization,
-        };
-    }
+    protected override string ResourceTieBreaker => "id";
 
     public Task InsertPackageAsync(PackageRow package, CancellationToken cancellationToken = default) =>
         ExecuteAsync(

@@ -14,7 +14,13 @@ internal sealed partial class SqliteCatalogSession
         state, plugin_data
         """;
 
-    public Task<PackageRow?> GetPackageAsync(string idOrName, CancellationToken cancellationToken = default) =>
+    protected override string PackageRowColumns => PackageColumns;
+
+    protected override string RequestedIds => "SELECT value FROM json_each(@ids)";
+
+    protected override string ResourceTieBreaker => "rowid";
+
+    public override Task<PackageRow?> GetPackageAsync(string idOrName, CancellationToken cancellationToken = default) =>
         QuerySingleAsync<PackageRow>(
             $"""
             SELECT {PackageColumns} FROM package WHERE id = @idOrName

@@ -1,34 +1,37 @@
 using System.Text.Json;
 using Ckan.Core.Model;
 
-namespace Ckan.Storage.Sqlite;
+namespace Ckan.Storage.Shared;
 
-internal sealed partial class SqliteCatalogSession
+internal abstract partial class SqlCatalogSession
 {
     /// <summary>
-    /// The ids of the requested datasets, passed as one JSON array and expanded by SQLite's json_each,
-    /// so a batch of any size is one statement per table instead of several statements per dataset.
+    /// A subquery with one row per element of the <c>@ids</c> parameter, a JSON array of ids, so a batch of
+    /// any size is one statement per table instead of several statements per dataset.
     /// </summary>
-    private const string RequestedIds = "SELECT value FROM json_each(@ids)";
+    protected abstract string RequestedIds { get; }
+
+    /// <summary>The columns of <c>package</c> as <see cref="PackageRow"/> reads them on this backend.</summary>
+    protected abstract string PackageRowColumns { get; }
+
+    /// <summary>The column that orders resources of equal position: SQLite's rowid (insertion order) or id.</summary>
+    protected abstract string ResourceTieBreaker { get; }
+
+    /// <summary>Returns a dataset by id or name, or null when there is none.</summary>
+    public abstract Task<PackageRow?> GetPackageAsync(string idOrName, CancellationToken cancellationToken = default);
 
     public async Task<PackageGraph?> GetPackageGraphAsync(
         string idOrName,
         CancellationToken cancellationToken = default)
     {
         var package = await GetPackageAsync(idOrName, cancellationToken);
-        if (package is null)
-        {
-            return null;
-        }
-
-        var graphs = await LoadGraphsAsync([package], cancellationToken);
-        return graphs[0];
+        return package is null ? null : (await LoadGraphsAsync([package], cancellationToken))[0];
     }
 
     /// <remarks>
     /// Reads each table once for the whole list, because a search-index rebuild reads thousands of datasets
     /// per call. Reading 10,000 generated datasets this way took 0.7 s of processor time, against 2.4 s with
-    /// six statements per dataset (one run of bench/Ckan.Bench.Search on 2 cores).
+    /// six statements per dataset (one run of bench/Ckan.Bench.Search on 2 cores, on SQLite).
     /// </remarks>
     public async Task<IReadOnlyList<PackageGraph>> GetPackageGraphsAsync(
         IReadOnlyList<string> ids,
@@ -40,7 +43,7 @@ internal sealed partial class SqliteCatalogSession
         }
 
         var packages = await QueryAsync<PackageRow>(
-            $"SELECT {PackageColumns} FROM package WHERE id IN ({RequestedIds})",
+            $"SELECT {PackageRowColumns} FROM package WHERE id IN ({RequestedIds})",
             new { ids = JsonSerializer.Serialize(ids) },
             cancellationToken);
         var byId = packages.ToDictionary(package => package.Id, StringComparer.Ordinal);
@@ -65,7 +68,7 @@ internal sealed partial class SqliteCatalogSession
         var resources = (await QueryAsync<ResourceRow>(
             $"""
             SELECT * FROM resource WHERE package_id IN ({RequestedIds}) AND state = 'active'
-            ORDER BY package_id, position, rowid
+            ORDER BY package_id, position, {ResourceTieBreaker}
             """,
             new { ids },
             cancellationToken)).ToLookup(resource => resource.PackageId, StringComparer.Ordinal);
@@ -119,17 +122,17 @@ internal sealed partial class SqliteCatalogSession
     /// <summary>Loads the active groups (not organizations) of each dataset, ordered by name.</summary>
     private async Task<ILookup<string, GroupRow>> LoadGroupsAsync(string ids, CancellationToken cancellationToken)
     {
-        const string Memberships = $"""
+        var memberships = $"""
             FROM member m JOIN "group" g ON g.id = m.group_id
             WHERE m.table_name = 'package' AND m.table_id IN ({RequestedIds}) AND m.state = 'active'
-              AND g.state = 'active' AND g.is_organization = 0
+              AND g.state = 'active' AND g.is_organization IS NOT TRUE
             """;
         var pairs = await QueryAsync<GroupMembership>(
-            $"SELECT m.table_id AS package_id, g.id AS group_id {Memberships} ORDER BY m.table_id, g.name",
+            $"SELECT m.table_id AS package_id, g.id AS group_id {memberships} ORDER BY m.table_id, g.name",
             new { ids },
             cancellationToken);
         var groups = (await QueryAsync<GroupRow>(
-            $"SELECT * FROM \"group\" WHERE id IN (SELECT DISTINCT g.id {Memberships})",
+            $"SELECT * FROM \"group\" WHERE id IN (SELECT DISTINCT g.id {memberships})",
             new { ids },
             cancellationToken)).ToDictionary(group => group.Id, StringComparer.Ordinal);
         return pairs.ToLookup(pair => pair.PackageId, pair => groups[pair.GroupId], StringComparer.Ordinal);
