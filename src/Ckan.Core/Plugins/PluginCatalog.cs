@@ -6,8 +6,8 @@ using Ckan.Core.Config;
 namespace Ckan.Core.Plugins;
 
 /// <summary>
-/// Finds plugin classes: those in the portal's own assemblies (the loaded ones and every <c>Ckan.*.dll</c>
-/// beside the application) and those in the assemblies of a plugins folder.
+/// Finds plugin classes: those in the portal's own assemblies (the loaded ones, and every <c>Ckan.*.dll</c>
+/// and <c>ckan.dll</c> beside the application) and those in the assemblies of a plugins folder.
 /// </summary>
 internal static class PluginCatalog
 {
@@ -43,7 +43,7 @@ internal static class PluginCatalog
     {
         var assemblies = AppDomain.CurrentDomain.GetAssemblies().Where(assembly => !assembly.IsDynamic).ToList();
         var loaded = assemblies.Select(assembly => assembly.GetName().Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var path in Directory.GetFiles(AppContext.BaseDirectory, "Ckan.*.dll"))
+        foreach (var path in Directory.GetFiles(AppContext.BaseDirectory, "*.dll").Where(IsPortalAssembly))
         {
             var name = AssemblyName.GetAssemblyName(path);
             if (loaded.Contains(name.Name ?? ""))
@@ -63,6 +63,15 @@ internal static class PluginCatalog
         }
 
         return Collect(assemblies, "the application");
+    }
+
+    // The portal's own assemblies are Ckan.*.dll and ckan.dll, the command line. The command line extends some
+    // plugins with commands, so the scan must include it even when no command has run yet in this process
+    // (a test that starts a portal first).
+    private static bool IsPortalAssembly(string path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        return name == "ckan" || name.StartsWith("Ckan.", StringComparison.Ordinal);
     }
 
     private static IReadOnlyDictionary<string, Type> ScanFolder(string folder)
