@@ -16,11 +16,11 @@ internal static class OnePassLoad
     public const int GuessRows = 10_000;
 
     /// <summary>
-    /// Loads the table in one pass when it can. Returns the result when the load committed. Otherwise it
-    /// returns the profile of the whole file when the guess was wrong or the opening rows were the whole
-    /// file, and neither when the sink takes no typed rows or the file has no data rows.
+    /// Loads the table in one pass when it can. The outcome has the result when the load committed.
+    /// Otherwise it has the profile of the whole file when the guess was wrong or the opening rows were
+    /// the whole file, or it records that the sink declined typed rows.
     /// </summary>
-    public static async Task<(IngestResult? Result, TableProfile? Profile)> RunAsync(
+    public static async Task<Outcome> RunAsync(
         TableSource source,
         ITypedRowSink sink,
         IngestProgressHandler? progress,
@@ -32,16 +32,17 @@ internal static class OnePassLoad
             opening = TableProfile.Build(reader, cancellationToken, GuessRows);
         }
 
-        if (opening.IsComplete || opening.RowCount == 0)
+        // A profile stops short only after its row limit, so an incomplete one has data rows to guess from.
+        if (opening.IsComplete)
         {
-            return (null, opening.IsComplete ? opening : null);
+            return new Outcome(null, opening, SinkDeclined: false);
         }
 
         var guessed = opening.DecideTypes();
         var writer = await sink.BeginTypedRowsAsync(IngestFields.Create(opening, guessed), cancellationToken);
         if (writer is null)
         {
-            return (null, null);
+            return new Outcome(null, null, SinkDeclined: true);
         }
 
         await using (writer)
@@ -57,14 +58,17 @@ internal static class OnePassLoad
             var types = profile.DecideTypes();
             if (!fits || !types.SequenceEqual(guessed))
             {
-                return (null, profile);
+                return new Outcome(null, profile, SinkDeclined: false);
             }
 
             var fields = IngestFields.Create(profile, types);
             counter.Total = counter.Count;
             var count = await writer.CommitAsync(cancellationToken);
             await counter.ReportAsync(cancellationToken);
-            return (IngestResult.Create(source, fields, count, profile), null);
+            return new Outcome(IngestResult.Create(source, fields, count, profile), null, SinkDeclined: false);
         }
     }
+
+    /// <summary>What a one-pass load ended with, for the caller to go on from.</summary>
+    public sealed record Outcome(IngestResult? Result, TableProfile? Profile, bool SinkDeclined);
 }

@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace Ckan.Ingest.Pipeline;
 
-/// <summary>Counts the rows handed to a sink and reports progress at most once a second.</summary>
+/// <summary>
+/// Counts the rows handed to a sink and reports progress. Besides one report at the end (and one at the start
+/// of a second pass), callers report only when <see cref="IsReportDue"/>, at most once a second.
+/// </summary>
 internal sealed class RowCounter(long total, IngestProgressHandler? progress)
 {
     // Progress goes to a database or queue, so it is sent at most once a second rather than per row.

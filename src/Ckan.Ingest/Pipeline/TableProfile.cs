@@ -106,6 +106,23 @@ internal sealed class TableProfile
         return 0;
     }
 
+    /// <summary>
+    /// Returns the width of the reader's current row when it is a data row, and 0 for a blank row or the
+    /// header (the first non-blank row), for a pass that does not profile. <paramref name="headerSeen"/> carries
+    /// the state from row to row.
+    /// </summary>
+    public static int DataRowWidth(IRowReader reader, ref bool headerSeen)
+    {
+        var width = RowWidth(reader);
+        if (width > 0 && !headerSeen)
+        {
+            headerSeen = true;
+            return 0;
+        }
+
+        return width;
+    }
+
     private void ReadHeader(IRowReader reader, int width)
     {
         HasHeader = true;

@@ -48,11 +48,14 @@ public static class TabularIngester
         TableProfile? profile = null;
         if (typedSink is not null)
         {
-            (var loaded, profile) = await OnePassLoad.RunAsync(source, typedSink, progress, cancellationToken);
-            if (loaded is not null)
+            var outcome = await OnePassLoad.RunAsync(source, typedSink, progress, cancellationToken);
+            if (outcome.Result is not null)
             {
-                return loaded;
+                return outcome.Result;
             }
+
+            profile = outcome.Profile;
+            typedSink = outcome.SinkDeclined ? null : typedSink;
         }
 
         if (profile is null)
@@ -145,18 +148,12 @@ public static class TabularIngester
     {
         using var reader = source.Open();
         var row = new object?[types.Count];
-        var isHeader = true;
+        var headerSeen = false;
         while (reader.MoveNext())
         {
-            var width = TableProfile.RowWidth(reader);
+            var width = TableProfile.DataRowWidth(reader, ref headerSeen);
             if (width == 0)
             {
-                continue;
-            }
-
-            if (isHeader)
-            {
-                isHeader = false;
                 continue;
             }
 

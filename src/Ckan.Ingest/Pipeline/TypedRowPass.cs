@@ -32,7 +32,7 @@ internal static class TypedRowPass
         var rowsRead = 0L;
         while (reader.MoveNext())
         {
-            var width = profile is null ? NextWidth(reader, ref headerSeen) : profile.Add(reader);
+            var width = profile is null ? TableProfile.DataRowWidth(reader, ref headerSeen) : profile.Add(reader);
             if (width == 0)
             {
                 continue;
@@ -73,19 +73,6 @@ internal static class TypedRowPass
         }
 
         return fits;
-    }
-
-    // Without a profile: 0 for a blank row and for the first non-blank row, the header.
-    private static int NextWidth(IRowReader reader, ref bool headerSeen)
-    {
-        var width = TableProfile.RowWidth(reader);
-        if (width > 0 && !headerSeen)
-        {
-            headerSeen = true;
-            return 0;
-        }
-
-        return width;
     }
 
     private static bool WriteRow(IRowReader reader, int width, IReadOnlyList<ColumnType> types, ITypedRowWriter writer)
